@@ -1,0 +1,1 @@
+"""clusterhub: the application (settings, storage, linked data, web, CLI)."""

@@ -1,0 +1,43 @@
+"""The row shape shared by stored entities and staged import rows."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    kind: str
+    key: str
+    iri: str
+    doc: str  # compact JSON-LD, without @context
+    hash: str
+    sort_name: str
+    is_cluster: bool = False
+    member_iri: str | None = None
+    organisation_iri: str | None = None
+    vat_id: str | None = None
+    lei_code: str | None = None
+
+    def values(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEntity:
+    kind: str
+    key: str
+    iri: str
+    doc: str
+    hash: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ImportDiff:
+    created: int
+    updated: int
+    unchanged: int
+    deleted: int

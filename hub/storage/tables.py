@@ -1,0 +1,62 @@
+"""The tables. Documents are stored as their compact JSON-LD; a few columns are lifted out
+of them for lookups (memberships by member and organisation, identifiers, sort names)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+# Columns shared by stored entities and the rows an import stages before it applies them.
+def _entity_columns() -> list[Column[object]]:
+    return [
+        Column("kind", String(16), nullable=False),
+        Column("key", String(128), nullable=False),
+        Column("iri", String(2048), nullable=False),
+        Column("doc", Text, nullable=False),
+        Column("hash", String(32), nullable=False),
+        Column("sort_name", String(300), nullable=False, default=""),
+        Column("is_cluster", Boolean, nullable=False, default=False),
+        Column("member_iri", String(2048)),
+        Column("organisation_iri", String(2048)),
+        Column("vat_id", String(32)),
+        Column("lei_code", String(20)),
+    ]
+
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    *_entity_columns(),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("kind", "key", name="uq_entities_kind_key"),
+    Index("ix_entities_iri", "iri"),
+    Index("ix_entities_kind_sort", "kind", "sort_name", "key"),
+    Index("ix_entities_member", "member_iri"),
+    Index("ix_entities_organisation", "organisation_iri"),
+    Index("ix_entities_vat", "vat_id"),
+    Index("ix_entities_lei", "lei_code"),
+)
+
+import_rows = Table(
+    "import_rows",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("import_id", String(32), nullable=False),
+    Column("row_no", Integer, nullable=False),
+    *_entity_columns(),
+    Index("ix_import_rows_entity", "import_id", "kind", "key"),
+)

@@ -1,0 +1,94 @@
+"""Every error leaves as `application/problem+json` (RFC 9457) with an `errors` list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+from hub.services.errors import (
+    EntityNotFound,
+    InvalidInput,
+    PayloadTooLarge,
+    Problem,
+    ServiceError,
+    Unauthorised,
+    UnsupportedFormat,
+)
+from hub.web.negotiation import NotAcceptable
+
+PROBLEM_TYPE = "https://w3id.org/clusterhub/problems/"
+
+
+def problem_response(
+    status: int,
+    title: str,
+    *,
+    detail: str | None = None,
+    errors: list[Problem] | None = None,
+    headers: dict[str, str] | None = None,
+    slug: str = "about:blank",
+    **extra: Any,
+) -> Response:
+    body: dict[str, Any] = {
+        "type": slug if slug == "about:blank" else PROBLEM_TYPE + slug,
+        "title": title,
+        "status": status,
+    }
+    if detail:
+        body["detail"] = detail
+    body["errors"] = [problem.as_dict() for problem in errors or []]
+    body.update(extra)
+    return Response(
+        orjson.dumps(body), status_code=status, media_type="application/problem+json", headers=headers
+    )
+
+
+def _status_of(exc: ServiceError) -> tuple[int, str]:
+    if isinstance(exc, PayloadTooLarge):
+        return 413, "payload-too-large"
+    if isinstance(exc, InvalidInput):
+        return 422, "invalid-input"
+    if isinstance(exc, UnsupportedFormat):
+        return 415, "unsupported-format"
+    if isinstance(exc, EntityNotFound):
+        return 404, "not-found"
+    if isinstance(exc, Unauthorised):
+        return 401, "unauthorised"
+    return 500, "internal"
+
+
+async def service_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ServiceError)
+    status, slug = _status_of(exc)
+    if isinstance(exc, InvalidInput):
+        extra = {"total": exc.total} if exc.total > len(exc.problems) else {}
+        return problem_response(status, exc.title, errors=exc.problems, slug=slug, **extra)
+    headers = {"WWW-Authenticate": 'Bearer realm="clusterhub"'} if status == 401 else None
+    return problem_response(status, str(exc), slug=slug, headers=headers)
+
+
+async def not_acceptable(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, NotAcceptable)
+    offered = ", ".join(f.media_type.split(";")[0] for f in exc.offered)
+    return problem_response(406, "not acceptable", detail=f"this resource is available as {offered}")
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    return problem_response(exc.status_code, str(exc.detail), headers=exc.headers)
+
+
+async def unexpected_error(request: Request, exc: Exception) -> Response:
+    return problem_response(500, "internal server error", detail="the error was logged")
+
+
+HANDLERS = {
+    ServiceError: service_error,
+    NotAcceptable: not_acceptable,
+    HTTPException: http_error,
+    Exception: unexpected_error,
+}

@@ -1,0 +1,51 @@
+"""The base model: camelCase JSON-LD terms, unknown keys rejected (VOCABULARY.md P21)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, get_origin
+
+from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic.alias_generators import to_camel
+
+
+class LinkedModel(BaseModel):
+    """A node of our JSON-LD: its JSON keys are the terms of the bundled context."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="forbid",
+        str_strip_whitespace=True,
+        validate_default=False,
+    )
+
+    _type_is_list: ClassVar[bool] = False
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        field = cls.model_fields.get("type")
+        cls._type_is_list = field is not None and get_origin(field.annotation) is list
+
+    @model_validator(mode="before")
+    @classmethod
+    def _type_shape(cls, data: Any) -> Any:
+        """JSON-LD lets `type` be a string or an array; take both."""
+        if isinstance(data, dict) and "type" in data:
+            value = data["type"]
+            if cls._type_is_list and isinstance(value, str):
+                data = {**data, "type": [value]}
+            elif not cls._type_is_list and isinstance(value, list) and len(value) == 1:
+                data = {**data, "type": value[0]}
+        return data
+
+    def to_jsonld(self) -> dict[str, Any]:
+        """The compact JSON-LD form (without `@context`): no empty or absent fields."""
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+class PartModel(LinkedModel):
+    """A node embedded in an entity (address, identifier, grant...): it has an IRI of its own,
+    minted under the entity's IRI when the input gives none (VOCABULARY.md P17)."""
+
+    id: str | None = None

@@ -1,0 +1,43 @@
+"""What every entity shares: an IRI `{base}/id/{kind}/{key}` and IRIs minted for its parts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from pydantic import Field, model_validator
+
+from schemas.base import LinkedModel, PartModel
+from schemas.types import Iri
+
+KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$"
+_KEY = re.compile(KEY_PATTERN)
+
+
+def is_valid_key(key: str) -> bool:
+    return bool(_KEY.match(key))
+
+
+class EntityModel(LinkedModel):
+    """A top-level record: one IRI that updates and deletes address."""
+
+    entity_kind: ClassVar[str]
+    id: Iri
+    same_as: list[Iri] | None = Field(default=None)
+
+    @model_validator(mode="after")
+    def _mint_part_iris(self) -> EntityModel:
+        for fragment, part in self.parts():
+            if part.id is None or part.id.startswith("_:"):
+                part.id = f"{self.id}#{fragment}"
+        return self
+
+    def parts(self) -> Iterator[tuple[str, PartModel]]:
+        """Each embedded node with the fragment its IRI gets when the input names none."""
+        return iter(())
+
+
+def numbered(name: str, items: list[Any] | None) -> Iterator[tuple[str, Any]]:
+    for index, item in enumerate(items or (), start=1):
+        yield f"{name}-{index}", item

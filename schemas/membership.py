@@ -1,0 +1,35 @@
+"""Memberships: member -> cluster, cluster -> umbrella or network, partner -> project."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import model_validator
+
+from schemas.entity import EntityModel
+from schemas.types import Iri, IsoDate, concept
+
+
+class Membership(EntityModel):
+    """`org:Membership` + `schema:OrganizationRole`, dated, with a role concept."""
+
+    entity_kind: ClassVar[str] = "memberships"
+
+    type: list[Literal["Membership", "OrganizationRole"]] = ["Membership", "OrganizationRole"]
+    member: Iri
+    organization: Iri
+    role: concept("mrole", "prole") | None = None  # type: ignore[valid-type]
+    start_date: IsoDate | None = None
+    end_date: IsoDate | None = None
+
+    @model_validator(mode="after")
+    def _sane(self) -> Membership:
+        if self.member == self.organization:
+            raise ValueError("an organisation cannot be a member of itself")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValueError("endDate is before startDate")
+        self.type = ["Membership", "OrganizationRole"]
+        return self
+
+
+__all__ = ["Membership"]

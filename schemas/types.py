@@ -1,0 +1,116 @@
+"""Field types shared by the models: IRIs, concept references, dates, language maps."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo
+
+from schemas.iris import CODE_LISTS, compact_iri, is_absolute_iri
+
+__all__ = [
+    "Iri",
+    "IsoDate",
+    "LangMap",
+    "LangMapMulti",
+    "Year",
+    "concept",
+    "normalise_language_tag",
+]
+
+_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+
+def normalise_language_tag(tag: str) -> str:
+    """BCP 47 case conventions: `sr-latn` -> `sr-Latn`, `en-gb` -> `en-GB`."""
+    if not _TAG.match(tag):
+        raise ValueError(f"'{tag}' is not a BCP 47 language tag")
+    first, *rest = tag.split("-")
+    parts = [first.lower()]
+    for part in rest:
+        if len(part) == 4 and part.isalpha():
+            parts.append(part.title())
+        elif len(part) == 2 and part.isalpha():
+            parts.append(part.upper())
+        else:
+            parts.append(part.lower())
+    return "-".join(parts)
+
+
+def _check_iri(value: str) -> str:
+    if not is_absolute_iri(value):
+        raise ValueError(f"'{value}' is not an absolute IRI")
+    return value
+
+
+def _check_text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("text must not be empty")
+    return value
+
+
+def _lang_map(value: dict[str, str]) -> dict[str, str]:
+    cleaned = {normalise_language_tag(tag): _check_text(text) for tag, text in value.items()}
+    if not cleaned:
+        raise ValueError("a language map needs at least one language")
+    return cleaned
+
+
+def _lang_map_multi(value: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {normalise_language_tag(tag): [_check_text(t) for t in texts] for tag, texts in value.items()}
+
+
+def _one_or_many(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: [item] if isinstance(item, str) else item for key, item in value.items()}
+    return value
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise ValueError(f"'{value}' is not a date in the form YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"'{value}' is not a calendar date ({exc})") from None
+
+
+Iri = Annotated[str, Field(max_length=2048), AfterValidator(_check_iri)]
+IsoDate = Annotated[date, BeforeValidator(_parse_date)]
+Year = Annotated[str, Field(pattern=r"^\d{4}$")]
+LangMap = Annotated[dict[str, str], AfterValidator(_lang_map)]
+LangMapMulti = Annotated[
+    dict[str, list[str]], BeforeValidator(_one_or_many), AfterValidator(_lang_map_multi)
+]
+
+
+def concept(*prefixes: str) -> Any:
+    """A reference to a concept of one of the named code lists, stored as `prefix:local`.
+
+    Accepts the compact form or the full IRI. When validation runs with a context holding
+    `known_concept` (a callable), the concept must also exist in the shipped schemes.
+    """
+    unknown = [p for p in prefixes if p not in CODE_LISTS]
+    if unknown:
+        raise KeyError(f"no code list {unknown}")
+    names = " or ".join(CODE_LISTS[p][1] for p in prefixes)
+
+    def check(value: str, info: ValidationInfo) -> str:
+        compact = compact_iri(value.strip())
+        prefix, _, local = compact.partition(":")
+        if prefix not in prefixes or not local:
+            raise ValueError(f"'{value}' is not a {names}")
+        known = info.context.get("known_concept") if info.context else None
+        if known is not None and not known(compact):
+            raise ValueError(f"unknown {CODE_LISTS[prefix][1]} '{compact}'")
+        return compact
+
+    return Annotated[str, Field(max_length=512), AfterValidator(check)]
