@@ -28,6 +28,7 @@ NAMESPACES: Final[dict[str, str]] = {
     "as": "https://www.w3.org/ns/activitystreams#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "chub": "https://w3id.org/clusterhub/ns#",
+    "hydra": "http://www.w3.org/ns/hydra/core#",
 }
 
 _SCHEME = "https://w3id.org/clusterhub/scheme/"

@@ -1,0 +1,22 @@
+"""The `clusterhub` command. Each subcommand lives in its own module and registers here."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="clusterhub")
+def main() -> None:
+    """clusterhub: publish a cluster's members and activities as linked data."""
+
+
+def _register() -> None:
+    # Imported here, not at module level, so `import hub.cli` stays cheap.
+    from hub.cli import serve
+
+    main.add_command(serve.serve)
+    main.add_command(serve.db)
+
+
+_register()
