@@ -11,7 +11,7 @@ from pydantic import Field, model_validator
 from schemas.base import LinkedModel, PartModel
 from schemas.types import Iri
 
-KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$"
+KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_~-]{0,127}$"  # no dots: `.ttl` etc. select formats
 _KEY = re.compile(KEY_PATTERN)
 
 
