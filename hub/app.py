@@ -8,10 +8,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.templating import Jinja2Templates
 
+from hub.auth.instance import build_auth
 from hub.settings import Settings
 from hub.storage.engine import database_engine
+from hub.web.authentication import AuthenticationMiddleware
 from hub.web.context import AppState
 from hub.web.errors import HANDLERS
 from hub.web.routes import routes
@@ -31,6 +34,19 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
         if owned:
             engine.dispose()
 
-    app = Starlette(routes=routes(), exception_handlers=HANDLERS, lifespan=lifespan)  # type: ignore[arg-type]
-    app.state.hub = AppState(settings=settings, engine=engine, templates=templates)
+    auth = build_auth(
+        engine,
+        issuer=settings.base_url,
+        token_lifetime=settings.token_lifetime,
+        trusted_issuers=settings.trusted_issuers,
+        allow_private_addresses=settings.allow_private_addresses,
+        token_requests_per_minute=settings.token_requests_per_minute,
+    )
+    app = Starlette(
+        routes=routes(),
+        exception_handlers=HANDLERS,  # type: ignore[arg-type]
+        middleware=[Middleware(AuthenticationMiddleware)],
+        lifespan=lifespan,
+    )
+    app.state.hub = AppState(settings=settings, engine=engine, templates=templates, auth=auth)
     return app

@@ -6,6 +6,9 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from schemas.entity import is_valid_key
 
 DEFAULT_DATABASE_FILE = "clusterhub.sqlite3"
 
@@ -25,6 +28,12 @@ class Settings:
     max_upload_bytes: int = 256 * 1024 * 1024
     max_reported_errors: int = 1000
     page_size: int = 50
+    # OAuth (ARCHITECTURE.md section 6)
+    token_lifetime: int = 900
+    token_requests_per_minute: int = 30
+    trusted_issuers: tuple[str, ...] = ()
+    # Fetch from loopback and private addresses (demo federations, tests); never in production.
+    allow_private_addresses: bool = False
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -32,13 +41,22 @@ class Settings:
         env = os.environ if environ is None else environ
         defaults = cls()
         return cls(
-            base_url=env.get("CLUSTERHUB_BASE_URL", defaults.base_url).rstrip("/"),
+            base_url=_base_url(env, "CLUSTERHUB_BASE_URL", defaults.base_url),
             database_url=env.get("CLUSTERHUB_DATABASE_URL") or defaults.database_url,
-            cluster_key=env.get("CLUSTERHUB_CLUSTER_KEY") or None,
+            cluster_key=_key(env, "CLUSTERHUB_CLUSTER_KEY"),
             title=env.get("CLUSTERHUB_TITLE", defaults.title),
             admin_token=env.get("CLUSTERHUB_ADMIN_TOKEN") or None,
             max_upload_bytes=_int(env, "CLUSTERHUB_MAX_UPLOAD_BYTES", defaults.max_upload_bytes),
+            max_reported_errors=_int(
+                env, "CLUSTERHUB_MAX_REPORTED_ERRORS", defaults.max_reported_errors
+            ),
             page_size=_int(env, "CLUSTERHUB_PAGE_SIZE", defaults.page_size),
+            token_lifetime=_int(env, "CLUSTERHUB_TOKEN_LIFETIME", defaults.token_lifetime),
+            token_requests_per_minute=_int(
+                env, "CLUSTERHUB_TOKEN_REQUESTS_PER_MINUTE", defaults.token_requests_per_minute
+            ),
+            trusted_issuers=tuple(env.get("CLUSTERHUB_TRUSTED_ISSUERS", "").split()),
+            allow_private_addresses=_bool(env, "CLUSTERHUB_ALLOW_PRIVATE_ADDRESSES"),
         )
 
     @property
@@ -50,6 +68,36 @@ class Settings:
 
     def entity_iri(self, kind: str, key: str) -> str:
         return f"{self.base_url}/id/{kind}/{key}"
+
+
+def _base_url(env: Mapping[str, str], name: str, default: str) -> str:
+    # Entity IRIs are minted under this URL (ARCHITECTURE.md section 4): it must be absolute,
+    # and carry no query or fragment that would end up inside every IRI.
+    raw = (env.get(name) or default).strip().rstrip("/")
+    parsed = urlsplit(raw)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise SettingsError(f"{name} must be an absolute http(s) URL, not '{raw}'")
+    if parsed.query or parsed.fragment:
+        raise SettingsError(f"{name} must not have a query or fragment: '{raw}'")
+    return raw
+
+
+def _key(env: Mapping[str, str], name: str) -> str | None:
+    raw = env.get(name) or None
+    if raw is not None and not is_valid_key(raw):
+        raise SettingsError(
+            f"{name} must be an entity key (letters, digits, '.', '_', '~', '-'), not '{raw}'"
+        )
+    return raw
+
+
+def _bool(env: Mapping[str, str], name: str) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if raw in ("", "0", "false", "no", "off"):
+        return False
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    raise SettingsError(f"{name} must be true or false, not '{raw}'")
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:

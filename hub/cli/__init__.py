@@ -13,10 +13,12 @@ def main() -> None:
 
 def _register() -> None:
     # Imported here, not at module level, so `import hub.cli` stays cheap.
-    from hub.cli import serve
+    from hub.cli import clients, serve
 
     main.add_command(serve.serve)
     main.add_command(serve.db)
+    main.add_command(clients.clients)
+    main.add_command(clients.keys)
 
 
 _register()

@@ -5,7 +5,8 @@ ServiceError
  │    └── PayloadTooLarge  the input is over the configured size limit
  ├── UnsupportedFormat   the input's media type or file type is not one we read
  ├── EntityNotFound      no entity of that kind and key
- └── Unauthorised        a write without the right to write
+ ├── Unauthorised        no usable credentials for something that needs them
+ └── Forbidden           credentials without the scope the operation needs
 """
 
 from __future__ import annotations
@@ -57,3 +58,9 @@ class EntityNotFound(ServiceError):
 
 class Unauthorised(ServiceError):
     pass
+
+
+class Forbidden(ServiceError):
+    def __init__(self, scope: str) -> None:
+        super().__init__(f"this needs the '{scope}' scope")
+        self.scope = scope

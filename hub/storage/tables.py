@@ -60,3 +60,44 @@ import_rows = Table(
     *_entity_columns(),
     Index("ix_import_rows_entity", "import_id", "kind", "key"),
 )
+
+# OAuth 2.0 (ARCHITECTURE.md section 6). Secrets are stored hashed; signing keys stay in the
+# database so that every process of an instance signs and verifies with the same keys.
+oauth_clients = Table(
+    "oauth_clients",
+    metadata,
+    Column("client_id", String(64), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("secret_hash", String(256)),
+    Column("auth_method", String(32), nullable=False),
+    Column("jwks", Text),
+    Column("scopes", String(500), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+signing_keys = Table(
+    "signing_keys",
+    metadata,
+    Column("kid", String(64), primary_key=True),
+    Column("private_jwk", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("retired_at", DateTime(timezone=True)),
+    Column("expires_at", DateTime(timezone=True)),
+)
+
+# Access-token ids revoked before they expire (RFC 7009), and client-assertion ids already
+# used (RFC 7523 section 3, replay protection). Rows can go once `expires_at` has passed.
+revoked_tokens = Table(
+    "revoked_tokens",
+    metadata,
+    Column("jti", String(128), primary_key=True),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+used_assertions = Table(
+    "used_assertions",
+    metadata,
+    Column("jti", String(256), primary_key=True),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)

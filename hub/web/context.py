@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 from starlette.requests import Request
 from starlette.templating import Jinja2Templates
 
+from hub.auth.instance import Auth
 from hub.settings import Settings
 
 
@@ -16,6 +17,7 @@ class AppState:
     settings: Settings
     engine: Engine
     templates: Jinja2Templates
+    auth: Auth
 
 
 def app_state(request: Request) -> AppState:

@@ -11,6 +11,7 @@ from starlette.responses import Response
 
 from hub.services.errors import (
     EntityNotFound,
+    Forbidden,
     InvalidInput,
     PayloadTooLarge,
     Problem,
@@ -58,6 +59,8 @@ def _status_of(exc: ServiceError) -> tuple[int, str]:
         return 404, "not-found"
     if isinstance(exc, Unauthorised):
         return 401, "unauthorised"
+    if isinstance(exc, Forbidden):
+        return 403, "insufficient-scope"
     return 500, "internal"
 
 
@@ -67,7 +70,13 @@ async def service_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, InvalidInput):
         extra = {"total": exc.total} if exc.total > len(exc.problems) else {}
         return problem_response(status, exc.title, errors=exc.problems, slug=slug, **extra)
-    headers = {"WWW-Authenticate": 'Bearer realm="clusterhub"'} if status == 401 else None
+    headers = None
+    if isinstance(exc, Unauthorised):
+        headers = {"WWW-Authenticate": 'Bearer realm="clusterhub"'}
+    elif isinstance(exc, Forbidden):
+        headers = {
+            "WWW-Authenticate": f'Bearer realm="clusterhub", error="insufficient_scope", scope="{exc.scope}"'
+        }
     return problem_response(status, str(exc), slug=slug, headers=headers)
 
 

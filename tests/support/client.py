@@ -13,6 +13,7 @@ class AppClient:
     """Calls the app in-process, as `client` (127.0.0.1 by default, like a local operator)."""
 
     def __init__(self, app: ASGIApp, *, client: tuple[str, int] = ("127.0.0.1", 50000), base_url: str = "http://hub.test") -> None:
+        self.app = app
         self._runner = asyncio.Runner()
         transport = httpx.ASGITransport(app=app, client=client)
         self._client = httpx.AsyncClient(transport=transport, base_url=base_url)
