@@ -22,6 +22,7 @@ __all__ = [
     "read_bytes",
     "scheme_files",
     "shape_files",
+    "visibility_defaults",
 ]
 
 VOCAB_DIR = Path(__file__).resolve().parent
@@ -46,6 +47,13 @@ def read_bytes(*parts: str) -> bytes:
 def context_document() -> dict[str, Any]:
     """The bundled JSON-LD context document (`{"@context": {...}}`)."""
     loaded: dict[str, Any] = json.loads(read_bytes("context", "chub-context.jsonld"))
+    return loaded
+
+
+@cache
+def visibility_defaults() -> dict[str, str]:
+    """Default tier of each context term that is not public (`vocab/visibility.json`)."""
+    loaded: dict[str, str] = json.loads(read_bytes("visibility.json"))["defaults"]
     return loaded
 
 

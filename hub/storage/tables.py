@@ -4,6 +4,7 @@ of them for lookups (memberships by member and organisation, identifiers, sort n
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -42,6 +43,12 @@ entities = Table(
     *_entity_columns(),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # The feed (migration 0003): change order, and who may see the record.
+    Column("seq", BigInteger),
+    Column("published_at", DateTime(timezone=True)),
+    Column("visibility", String(8), nullable=False, server_default="public"),
+    Column("field_visibility", Text),
+    Column("feed_tiers", Integer, nullable=False, server_default="0"),
     UniqueConstraint("kind", "key", name="uq_entities_kind_key"),
     Index("ix_entities_iri", "iri"),
     Index("ix_entities_kind_sort", "kind", "sort_name", "key"),
@@ -49,6 +56,7 @@ entities = Table(
     Index("ix_entities_organisation", "organisation_iri"),
     Index("ix_entities_vat", "vat_id"),
     Index("ix_entities_lei", "lei_code"),
+    Index("ix_entities_seq", "seq"),
 )
 
 import_rows = Table(
@@ -100,4 +108,24 @@ used_assertions = Table(
     metadata,
     Column("jti", String(256), primary_key=True),
     Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+tombstones = Table(
+    "tombstones",
+    metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("kind", String(16), nullable=False),
+    Column("key", String(128), nullable=False),
+    Column("iri", String(2048), nullable=False),
+    Column("published_at", DateTime(timezone=True), nullable=False),
+    Column("feed_tiers", Integer, nullable=False),
+    Index("ix_tombstones_iri", "iri"),
+)
+
+feed_state = Table(
+    "feed_state",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("last_seq", BigInteger, nullable=False),
+    Column("last_published", DateTime(timezone=True)),
 )
