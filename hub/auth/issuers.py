@@ -30,7 +30,7 @@ class _Cached:
     kids: frozenset[str] = field(default_factory=frozenset)
 
 
-def check_public_url(url: str, *, allow_private: bool) -> None:
+async def check_public_url(url: str, *, allow_private: bool) -> None:
     """Refuse URLs that resolve to loopback, private or link-local addresses (SSRF guard,
     ARCHITECTURE.md section 6) unless the instance allows them (demo, tests)."""
     parts = urlsplit(url)
@@ -39,7 +39,8 @@ def check_public_url(url: str, *, allow_private: bool) -> None:
     if allow_private:
         return
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
+        loop = asyncio.get_running_loop()
+        infos = await loop.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
     except OSError as exc:
         raise IssuerError(f"cannot resolve {parts.hostname}: {exc}") from exc
     for info in infos:
@@ -76,7 +77,7 @@ class TrustedIssuers:
             jwks_uri = metadata.get("jwks_uri")
             if not isinstance(jwks_uri, str):
                 raise IssuerError(f"{issuer} publishes no jwks_uri")
-            check_public_url(jwks_uri, allow_private=self._allow_private)
+            await check_public_url(jwks_uri, allow_private=self._allow_private)
             response = await http.get(jwks_uri)
             try:
                 response.raise_for_status()
@@ -88,7 +89,7 @@ class TrustedIssuers:
     async def _metadata(self, http: httpx.AsyncClient, issuer: str) -> dict[str, object]:
         for path in ("/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"):
             url = issuer.rstrip("/") + path
-            check_public_url(url, allow_private=self._allow_private)
+            await check_public_url(url, allow_private=self._allow_private)
             try:
                 response = await http.get(url)
             except httpx.HTTPError as exc:

@@ -17,7 +17,7 @@ from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 from sqlalchemy import Engine
 
-from hub.auth.issuers import TrustedIssuers
+from hub.auth.issuers import IssuerError, TrustedIssuers
 from hub.auth.keys import KeyRing
 from hub.auth.scopes import Tier, parse_scopes, tier_of
 from hub.storage import oauth as store
@@ -98,7 +98,10 @@ class TokenVerifier:
                 raise TokenError("the token is not a JWT access token (typ at+jwt)")
             keys = self._keys.verification_keys(kid)
         elif isinstance(issuer, str) and self._trusted.trusts(issuer):
-            keys = await self._trusted.keys(issuer, kid)
+            try:
+                keys = await self._trusted.keys(issuer, kid)
+            except IssuerError as exc:
+                raise TokenError(f"the issuer's keys cannot be had: {exc}") from exc
         else:
             raise TokenError("the token's issuer is not trusted here")
         verified = self._check(token, keys, issuer)
