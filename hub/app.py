@@ -44,7 +44,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
     )
     app = Starlette(
         routes=routes(),
-        exception_handlers=HANDLERS,  # type: ignore[arg-type]
+        exception_handlers=HANDLERS,
         middleware=[Middleware(AuthenticationMiddleware)],
         lifespan=lifespan,
     )

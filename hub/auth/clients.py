@@ -125,7 +125,9 @@ def _client_problems(name: str, scopes: list[str], jwks: dict[str, Any] | None) 
             problems.append(Problem(f"the JWKS cannot be read: {exc}", field="jwks"))
         else:
             if any(key.is_private for key in keys):
-                problems.append(Problem("the JWKS holds a private key: send public keys only", field="jwks"))
+                problems.append(
+                    Problem("the JWKS holds a private key: send public keys only", field="jwks")
+                )
     return problems
 
 

@@ -36,5 +36,7 @@ def build_auth(
         keys=keys,
         server=AuthorizationServer(engine, issuer=issuer, keys=keys, token_lifetime=token_lifetime),
         verifier=TokenVerifier(engine, issuer=issuer, audience=issuer, keys=keys, trusted=trusted),
-        token_limiter=RateLimiter(capacity=token_requests_per_minute, per_minute=token_requests_per_minute),
+        token_limiter=RateLimiter(
+            capacity=token_requests_per_minute, per_minute=token_requests_per_minute
+        ),
     )

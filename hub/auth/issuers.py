@@ -45,12 +45,19 @@ async def check_public_url(url: str, *, allow_private: bool) -> None:
         raise IssuerError(f"cannot resolve {parts.hostname}: {exc}") from exc
     for info in infos:
         address = ipaddress.ip_address(info[4][0])
-        if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
+        if (
+            address.is_private
+            or address.is_loopback
+            or address.is_link_local
+            or address.is_reserved
+        ):
             raise IssuerError(f"{parts.hostname} resolves to a non-public address ({address})")
 
 
 class TrustedIssuers:
-    def __init__(self, issuers: tuple[str, ...], *, allow_private: bool, timeout: float = 5.0) -> None:
+    def __init__(
+        self, issuers: tuple[str, ...], *, allow_private: bool, timeout: float = 5.0
+    ) -> None:
         self._issuers = frozenset(issuer.rstrip("/") for issuer in issuers)
         self._allow_private = allow_private
         self._timeout = timeout
@@ -87,7 +94,10 @@ class TrustedIssuers:
         return _Cached(keys, time.monotonic(), frozenset(str(k.kid) for k in keys))
 
     async def _metadata(self, http: httpx.AsyncClient, issuer: str) -> dict[str, object]:
-        for path in ("/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"):
+        for path in (
+            "/.well-known/oauth-authorization-server",
+            "/.well-known/openid-configuration",
+        ):
             url = issuer.rstrip("/") + path
             await check_public_url(url, allow_private=self._allow_private)
             try:

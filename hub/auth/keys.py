@@ -10,7 +10,9 @@ import secrets
 import threading
 import time
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+import orjson
 from joserfc.jwk import ECKey, KeySet
 from sqlalchemy import Engine
 
@@ -46,13 +48,13 @@ class KeyRing:
         self._refresh(force=kid is not None and kid not in self._kids)
         return self._public
 
-    def jwks(self) -> dict[str, object]:
+    def jwks(self) -> dict[str, Any]:
         """The published keys, read fresh: a key another process just made must appear here
         before verifiers that cache this document meet tokens signed with it."""
         self._refresh(force=True)
         if self._signing is None:
             self.rotate()
-        return self._public.as_dict(private=False)
+        return dict(self._public.as_dict(private=False))
 
     def rotate(self) -> str:
         """Start signing with a new key; the old ones stay published until their tokens expire."""
@@ -67,7 +69,7 @@ class KeyRing:
             store.drop_expired(connection, now=now)
             store.add_key(
                 connection,
-                row=KeyRow(kid, _json(key.as_dict(private=True)), now, None, None),
+                row=KeyRow(kid, orjson.dumps(key.as_dict(private=True)).decode(), now, None, None),
             )
         self._refresh(force=True)
         return kid
@@ -84,28 +86,15 @@ class KeyRing:
             expires = row.expires_at
             if expires is not None and _aware(expires) < now:
                 continue
-            key = ECKey.import_key(_load(row.private_jwk))
+            key = ECKey.import_key(orjson.loads(row.private_jwk))
             keys.append(key)
             if row.retired_at is None:
                 signing = key
         self._signing = signing
-        self._public = KeySet(keys)
+        self._public = KeySet(list[Any](keys))
         self._kids = frozenset(str(key.kid) for key in keys)
         self._loaded_at = time.monotonic()
 
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite drops the zone
-
-
-def _json(value: dict[str, object]) -> str:
-    import orjson
-
-    return orjson.dumps(value).decode()
-
-
-def _load(text: str) -> dict[str, object]:
-    import orjson
-
-    loaded: dict[str, object] = orjson.loads(text)
-    return loaded

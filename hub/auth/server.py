@@ -7,9 +7,9 @@ of authlib runs synchronously on parsed input.
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
 from collections.abc import Mapping
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, ClassVar
 
 import orjson
 from authlib.oauth2 import AuthorizationServer as _AuthorizationServer
@@ -34,7 +34,9 @@ from hub.storage.transactions import write_transaction
 class FormRequest(OAuth2Request):
     """An OAuth request whose form body has already been read."""
 
-    def __init__(self, method: str, uri: str, headers: Mapping[str, str], form: dict[str, str]) -> None:
+    def __init__(
+        self, method: str, uri: str, headers: Mapping[str, str], form: dict[str, str]
+    ) -> None:
         super().__init__(method=method, uri=uri, headers=headers)
         self.payload = BasicOAuth2Payload(form)
         self._form = form
@@ -51,16 +53,15 @@ class FormRequest(OAuth2Request):
 class Grant(ClientCredentialsGrant):
     """Client credentials (RFC 6749 section 4.4), by secret or by signed assertion."""
 
-    TOKEN_ENDPOINT_AUTH_METHODS = ["client_secret_basic", "private_key_jwt"]
+    TOKEN_ENDPOINT_AUTH_METHODS: ClassVar[list[str]] = ["client_secret_basic", "private_key_jwt"]
 
     def validate_token_request(self) -> None:
         super().validate_token_request()
         requested = parse_scopes(self.request.payload.scope)
         client: OAuthClient = self.request.client
-        if requested - client.scopes:
-            raise InvalidScopeError(
-                description=f"the client may not request: {' '.join(sorted(requested - client.scopes))}"
-            )
+        refused = " ".join(sorted(requested - client.scopes))
+        if refused:
+            raise InvalidScopeError(description=f"the client may not request: {refused}")
 
 
 class PrivateKeyJwt(JWTBearerClientAssertion):
@@ -104,7 +105,7 @@ class AccessTokens(JWTBearerTokenGenerator):
 class Revocation(RevocationEndpoint):
     """RFC 7009 for JWT access tokens: the token's `jti` is refused until it expires."""
 
-    CLIENT_AUTH_METHODS = ["client_secret_basic", "private_key_jwt"]
+    CLIENT_AUTH_METHODS: ClassVar[list[str]] = ["client_secret_basic", "private_key_jwt"]
     SUPPORTED_TOKEN_TYPES = ("access_token",)
 
     def __init__(self, server: AuthorizationServer) -> None:
@@ -113,7 +114,9 @@ class Revocation(RevocationEndpoint):
 
     def query_token(self, token_string: str, token_type_hint: str | None) -> dict[str, Any] | None:
         try:
-            token = jwt.decode(token_string, self._hub.keys.verification_keys(), algorithms=[ALGORITHM])
+            token = jwt.decode(
+                token_string, self._hub.keys.verification_keys(), algorithms=[ALGORITHM]
+            )
         except (JoseError, ValueError):
             return None  # RFC 7009 section 2.2: invalid tokens need no action
         claims: dict[str, Any] = token.claims
@@ -122,7 +125,9 @@ class Revocation(RevocationEndpoint):
     def check_token_client(self, token: dict[str, Any], client: OAuthClient) -> bool:
         return bool(token.get("client_id") == client.get_client_id())
 
-    def authenticate_token(self, request: OAuth2Request, client: OAuthClient) -> dict[str, Any] | None:
+    def authenticate_token(
+        self, request: OAuth2Request, client: OAuthClient
+    ) -> dict[str, Any] | None:
         self.check_params(request, client)
         token = self.query_token(request.form["token"], request.form.get("token_type_hint"))
         if token is not None and not self.check_token_client(token, client):
@@ -132,11 +137,13 @@ class Revocation(RevocationEndpoint):
     def revoke_token(self, token: dict[str, Any], request: OAuth2Request) -> None:
         with write_transaction(self._hub.engine) as connection:
             store.revoke_token(
-                connection, jti=str(token["jti"]), expires_at=datetime.fromtimestamp(int(token["exp"]), UTC)
+                connection,
+                jti=str(token["jti"]),
+                expires_at=datetime.fromtimestamp(int(token["exp"]), UTC),
             )
 
 
-class AuthorizationServer(_AuthorizationServer):  # type: ignore[misc]
+class AuthorizationServer(_AuthorizationServer):
     def __init__(self, engine: Engine, *, issuer: str, keys: KeyRing, token_lifetime: int) -> None:
         super().__init__(scopes_supported=list(SCOPES))
         self.engine = engine
@@ -181,8 +188,16 @@ class AuthorizationServer(_AuthorizationServer):  # type: ignore[misc]
             "response_types_supported": [],
             "scopes_supported": list(SCOPES),
             "token_endpoint_auth_methods_supported": ["client_secret_basic", "private_key_jwt"],
-            "token_endpoint_auth_signing_alg_values_supported": ["ES256", "RS256", "PS256", "EdDSA"],
-            "revocation_endpoint_auth_methods_supported": ["client_secret_basic", "private_key_jwt"],
+            "token_endpoint_auth_signing_alg_values_supported": [
+                "ES256",
+                "RS256",
+                "PS256",
+                "EdDSA",
+            ],
+            "revocation_endpoint_auth_methods_supported": [
+                "client_secret_basic",
+                "private_key_jwt",
+            ],
             "code_challenge_methods_supported": [],
         }
 

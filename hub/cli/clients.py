@@ -25,8 +25,19 @@ def clients() -> None:
 
 @clients.command("add")
 @click.argument("name")
-@click.option("--scope", "scopes", multiple=True, required=True, help="read:partner, write or admin; repeat for several")
-@click.option("--jwks", "jwks_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="public keys: the client authenticates by private_key_jwt")
+@click.option(
+    "--scope",
+    "scopes",
+    multiple=True,
+    required=True,
+    help="read:partner, write or admin; repeat for several",
+)
+@click.option(
+    "--jwks",
+    "jwks_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="public keys: the client authenticates by private_key_jwt",
+)
 def add(name: str, scopes: tuple[str, ...], jwks_file: Path | None) -> None:
     """Register a client; prints its id (and secret, shown only now) as JSON."""
     from hub.auth.clients import add_client

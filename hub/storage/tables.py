@@ -3,6 +3,8 @@ of them for lookups (memberships by member and organisation, identifiers, sort n
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -20,7 +22,7 @@ from sqlalchemy import (
 metadata = MetaData()
 
 # Columns shared by stored entities and the rows an import stages before it applies them.
-def _entity_columns() -> list[Column[object]]:
+def _entity_columns() -> list[Column[Any]]:
     return [
         Column("kind", String(16), nullable=False),
         Column("key", String(128), nullable=False),

@@ -38,7 +38,9 @@ class AuthenticationMiddleware:
                 caller = await verifier.verify(credentials.strip())
             except TokenError as exc:
                 response = problem_response(
-                    401, "invalid token", detail=str(exc),
+                    401,
+                    "invalid token",
+                    detail=str(exc),
                     headers={"WWW-Authenticate": _challenge("invalid_token", str(exc))},
                 )
                 await response(scope, receive, send)

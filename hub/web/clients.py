@@ -20,7 +20,12 @@ _MAX_BODY = 256 * 1024
 
 
 def _json(value: Any, status: int = 200) -> Response:
-    return Response(orjson.dumps(value), status_code=status, media_type="application/json", headers={"Cache-Control": "no-store"})
+    return Response(
+        orjson.dumps(value),
+        status_code=status,
+        media_type="application/json",
+        headers={"Cache-Control": "no-store"},
+    )
 
 
 async def list_clients(request: Request) -> Response:
@@ -40,12 +45,14 @@ async def add_client(request: Request) -> Response:
     if isinstance(scope, str):
         scope = scope.split()
     if not isinstance(scope, list) or not all(isinstance(s, str) for s in scope):
-        problems.append(Problem("scope must be a space-separated string or a list of strings", field="scope"))
+        problems.append(
+            Problem("scope must be a space-separated string or a list of strings", field="scope")
+        )
     if jwks is not None and not isinstance(jwks, dict):
         problems.append(Problem("jwks must be a JSON Web Key Set object", field="jwks"))
     unknown = sorted(set(body) - {"name", "scope", "jwks"})
     problems += [Problem(f"'{key}' is not a client property", field=key) for key in unknown]
-    if problems:
+    if problems or not isinstance(name, str) or not isinstance(scope, list):
         raise InvalidInput("the client cannot be registered", problems)
     created = await run_in_threadpool(
         service.add_client, app_state(request).engine, name=name, scopes=scope, jwks=jwks

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -30,7 +31,7 @@ def problem_response(
     *,
     detail: str | None = None,
     errors: list[Problem] | None = None,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
     slug: str = "about:blank",
     **extra: Any,
 ) -> Response:
@@ -68,7 +69,7 @@ async def service_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ServiceError)
     status, slug = _status_of(exc)
     if isinstance(exc, InvalidInput):
-        extra = {"total": exc.total} if exc.total > len(exc.problems) else {}
+        extra: dict[str, Any] = {"total": exc.total} if exc.total > len(exc.problems) else {}
         return problem_response(status, exc.title, errors=exc.problems, slug=slug, **extra)
     headers = None
     if isinstance(exc, Unauthorised):

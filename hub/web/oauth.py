@@ -20,14 +20,23 @@ _MAX_FORM = 64 * 1024
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
-def _oauth_error(status: int, error: str, description: str, headers: dict[str, str] | None = None) -> Response:
+def _oauth_error(
+    status: int, error: str, description: str, headers: dict[str, str] | None = None
+) -> Response:
     body = orjson.dumps({"error": error, "error_description": description})
-    return Response(body, status_code=status, media_type="application/json", headers={**_NO_STORE, **(headers or {})})
+    return Response(
+        body,
+        status_code=status,
+        media_type="application/json",
+        headers={**_NO_STORE, **(headers or {})},
+    )
 
 
 async def _form_request(request: Request) -> FormRequest | Response:
     if not is_secure_transport(app_state(request).settings.base_url + "/"):
-        return _oauth_error(400, "invalid_request", "OAuth needs an https base URL (RFC 6749 section 3.2)")
+        return _oauth_error(
+            400, "invalid_request", "OAuth needs an https base URL (RFC 6749 section 3.2)"
+        )
     media_type = request.headers.get("content-type", "").split(";")[0].strip()
     if media_type != _FORM:
         return _oauth_error(400, "invalid_request", f"send the parameters as {_FORM}")
@@ -56,7 +65,9 @@ def _limited(request: Request) -> Response | None:
     if wait <= 0:
         return None
     seconds = str(max(1, int(wait + 0.999)))
-    return problem_response(429, "too many requests", detail=f"retry in {seconds} s", headers={"Retry-After": seconds})
+    return problem_response(
+        429, "too many requests", detail=f"retry in {seconds} s", headers={"Retry-After": seconds}
+    )
 
 
 async def token(request: Request) -> Response:
@@ -79,7 +90,9 @@ async def revoke(request: Request) -> Response:
     if isinstance(form, Response):
         return form
     server = app_state(request).auth.server
-    response: Response = await run_in_threadpool(server.create_endpoint_response, "revocation", form)
+    response: Response = await run_in_threadpool(
+        server.create_endpoint_response, "revocation", form
+    )
     return response
 
 
@@ -90,4 +103,8 @@ async def metadata(request: Request) -> Response:
 
 async def jwks(request: Request) -> Response:
     keys = await run_in_threadpool(app_state(request).auth.keys.jwks)
-    return Response(orjson.dumps(keys), media_type="application/jwk-set+json", headers={"Cache-Control": "max-age=300"})
+    return Response(
+        orjson.dumps(keys),
+        media_type="application/jwk-set+json",
+        headers={"Cache-Control": "max-age=300"},
+    )

@@ -32,7 +32,12 @@ def key_client(engine: Engine, client_key: ec.EllipticCurvePrivateKey) -> dict[s
     """A client authenticating with a signed assertion (private_key_jwt, RFC 7523)."""
     public = ECAlgorithm.to_jwk(client_key.public_key(), as_dict=True)
     public.update(kid="cluster-key-1", use="sig", alg="ES256")
-    return add_client(engine, name="Serbian Cluster Association hub", scopes=["read:partner", "write"], jwks={"keys": [public]})
+    return add_client(
+        engine,
+        name="Serbian Cluster Association hub",
+        scopes=["read:partner", "write"],
+        jwks={"keys": [public]},
+    )
 
 
 @pytest.fixture

@@ -45,14 +45,24 @@ class IdentityProvider:
             public.update(kid="idp-1", use="sig", alg="ES256")
             return JSONResponse({"keys": [public]})
 
-        return Starlette(routes=[
-            Route("/realms/cluster/.well-known/openid-configuration", discovery),
-            Route("/realms/cluster/certs", certs),
-        ])
+        return Starlette(
+            routes=[
+                Route("/realms/cluster/.well-known/openid-configuration", discovery),
+                Route("/realms/cluster/certs", certs),
+            ]
+        )
 
     def token(self, **claims: Any) -> str:
         now = int(time.time())
-        body = {"iss": self.issuer, "aud": HUB, "sub": "analyst-7", "azp": "umbrella-portal", "iat": now, "exp": now + 300, "scope": "admin"}
+        body = {
+            "iss": self.issuer,
+            "aud": HUB,
+            "sub": "analyst-7",
+            "azp": "umbrella-portal",
+            "iat": now,
+            "exp": now + 300,
+            "scope": "admin",
+        }
         body.update(claims)
         return jwt.encode(body, self.key, algorithm="ES256", headers={"kid": "idp-1", "typ": "JWT"})
 
@@ -65,11 +75,15 @@ def idp() -> Iterator[IdentityProvider]:
 
 
 def hub_client(database: str, engine: Engine, trusted: tuple[str, ...]) -> AppClient:
-    settings = Settings(base_url=HUB, database_url=database, trusted_issuers=trusted, allow_private_addresses=True)
+    settings = Settings(
+        base_url=HUB, database_url=database, trusted_issuers=trusted, allow_private_addresses=True
+    )
     return AppClient(create_app(settings, engine), base_url=HUB)
 
 
-def test_a_trusted_issuers_token_is_accepted(database: str, engine: Engine, idp: IdentityProvider) -> None:
+def test_a_trusted_issuers_token_is_accepted(
+    database: str, engine: Engine, idp: IdentityProvider
+) -> None:
     client = hub_client(database, engine, (idp.issuer,))
     bearer = {"authorization": f"Bearer {idp.token()}"}
     assert client.get("/admin/clients", headers=bearer).status_code == 200
@@ -78,7 +92,9 @@ def test_a_trusted_issuers_token_is_accepted(database: str, engine: Engine, idp:
     client.close()
 
 
-def test_an_untrusted_issuers_token_is_refused(database: str, engine: Engine, idp: IdentityProvider) -> None:
+def test_an_untrusted_issuers_token_is_refused(
+    database: str, engine: Engine, idp: IdentityProvider
+) -> None:
     client = hub_client(database, engine, ())
     response = client.get("/admin/clients", headers={"authorization": f"Bearer {idp.token()}"})
     assert response.status_code == 401
@@ -86,14 +102,21 @@ def test_an_untrusted_issuers_token_is_refused(database: str, engine: Engine, id
     client.close()
 
 
-def test_a_trusted_issuers_token_for_another_audience_is_refused(database: str, engine: Engine, idp: IdentityProvider) -> None:
+def test_a_trusted_issuers_token_for_another_audience_is_refused(
+    database: str, engine: Engine, idp: IdentityProvider
+) -> None:
     client = hub_client(database, engine, (idp.issuer,))
-    response = client.get("/admin/clients", headers={"authorization": f"Bearer {idp.token(aud='https://other.example')}"})
+    response = client.get(
+        "/admin/clients",
+        headers={"authorization": f"Bearer {idp.token(aud='https://other.example')}"},
+    )
     assert response.status_code == 401
     client.close()
 
 
-def test_private_addresses_are_refused_unless_allowed(database: str, engine: Engine, idp: IdentityProvider) -> None:
+def test_private_addresses_are_refused_unless_allowed(
+    database: str, engine: Engine, idp: IdentityProvider
+) -> None:
     settings = Settings(base_url=HUB, database_url=database, trusted_issuers=(idp.issuer,))
     client = AppClient(create_app(settings, engine), base_url=HUB)
     response = client.get("/admin/clients", headers={"authorization": f"Bearer {idp.token()}"})

@@ -24,7 +24,9 @@ def free_port() -> int:
 def serving(app: ASGIApp, port: int | None = None) -> Iterator[str]:
     """Serve `app` on 127.0.0.1 until the block ends; yields its base URL."""
     port = port or free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"

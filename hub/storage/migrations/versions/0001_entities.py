@@ -7,6 +7,8 @@ Create Date: 2026-11-24
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -16,7 +18,7 @@ branch_labels = None
 depends_on = None
 
 
-def _entity_columns() -> list[sa.Column[object]]:
+def _entity_columns() -> list[sa.Column[Any]]:
     return [
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("key", sa.String(128), nullable=False),

@@ -24,7 +24,9 @@ def upgrade() -> None:
     with op.batch_alter_table("entities") as batch:
         batch.add_column(sa.Column("seq", sa.BigInteger))
         batch.add_column(sa.Column("published_at", sa.DateTime(timezone=True)))
-        batch.add_column(sa.Column("visibility", sa.String(8), nullable=False, server_default="public"))
+        batch.add_column(
+            sa.Column("visibility", sa.String(8), nullable=False, server_default="public")
+        )
         batch.add_column(sa.Column("field_visibility", sa.Text))
         # Bit 1: ever visible in the public feed; bit 2: in the partner feed. A record that
         # leaves a tier becomes a Delete there; one never shown there leaves no trace in it.
