@@ -22,7 +22,7 @@ def _check_period(start: date | None, end: date | None) -> None:
 class Event(EntityModel):
     entity_kind: ClassVar[str] = "events"
 
-    type: list[Literal["Event"]] = ["Event"]
+    type: list[Literal["Event"]] = ["Event"]  # noqa: RUF012 - pydantic copies defaults
     name: LangMap
     description: LangMap | None = None
     kind: concept("etype") | None = None  # type: ignore[valid-type]
@@ -50,7 +50,7 @@ class Event(EntityModel):
 class Project(EntityModel):
     entity_kind: ClassVar[str] = "projects"
 
-    type: list[Literal["Project"]] = ["Project"]
+    type: list[Literal["Project"]] = ["Project"]  # noqa: RUF012 - pydantic copies defaults
     name: LangMap
     description: LangMap | None = None
     start_date: IsoDate | None = None

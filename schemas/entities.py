@@ -34,7 +34,8 @@ def entity_model(kind: str) -> type[EntityModel]:
     try:
         return KINDS[kind]
     except KeyError:
-        raise KeyError(f"unknown entity kind '{kind}' (expected one of {', '.join(KINDS)})") from None
+        expected = ", ".join(KINDS)
+        raise KeyError(f"unknown entity kind '{kind}' (expected one of {expected})") from None
 
 
 def kind_of_type(types: list[str] | str) -> str | None:

@@ -6,6 +6,7 @@ The table mirrors the prefixes of `vocab/context/chub-context.jsonld`; a test ke
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 NAMESPACES: Final[dict[str, str]] = {
@@ -79,6 +80,7 @@ def expand_iri(value: str) -> str:
     return value
 
 
+@lru_cache(maxsize=8192)  # pure, and called for every concept value validated (imports)
 def compact_iri(value: str) -> str:
     """A full code-list IRI -> `"prefix:local"`; any other IRI is returned unchanged."""
     for namespace, prefix in _BY_NAMESPACE:

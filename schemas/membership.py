@@ -15,7 +15,10 @@ class Membership(EntityModel):
 
     entity_kind: ClassVar[str] = "memberships"
 
-    type: list[Literal["Membership", "OrganizationRole"]] = ["Membership", "OrganizationRole"]
+    type: list[Literal["Membership", "OrganizationRole"]] = [  # noqa: RUF012 - copied by pydantic
+        "Membership",
+        "OrganizationRole",
+    ]
     member: Iri
     organization: Iri
     role: concept("mrole", "prole") | None = None  # type: ignore[valid-type]

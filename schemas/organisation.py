@@ -25,7 +25,11 @@ from schemas.parts import (
 from schemas.types import Iri, IsoDate, LangMap, LangMapMulti, Year, concept
 
 OrganisationType = Literal[
-    "Organization", "schema:Organization", "FormalOrganization", "ClusterOrganisation", "LegalEntity"
+    "Organization",
+    "schema:Organization",
+    "FormalOrganization",
+    "ClusterOrganisation",
+    "LegalEntity",
 ]
 _TYPE_ORDER: dict[str, int] = {
     "Organization": 0,
@@ -40,7 +44,9 @@ _CLUSTER_ONLY = ("composition", "management_team", "mission")
 class Organisation(EntityModel):
     entity_kind: ClassVar[str] = "organisations"
 
-    type: list[OrganisationType] = Field(default_factory=lambda: ["Organization"])
+    type: list[OrganisationType] = Field(
+        default_factory=lambda: list[OrganisationType](["Organization"])
+    )
     legal_name: LangMap | None = None
     pref_label: LangMap | None = None
     alt_label: LangMapMulti | None = None
@@ -88,8 +94,9 @@ class Organisation(EntityModel):
             given = [name for name in _CLUSTER_ONLY if getattr(self, name) is not None]
             if given:
                 raise ValueError(f"only a ClusterOrganisation has {', '.join(given)}")
-        if (self.vat_id or self.lei_code or self.legal_identifier) and "LegalEntity" not in self.type:
-            self.type = self._canonical_types([*self.type, "LegalEntity"])  # type: ignore[arg-type]
+        registered = self.vat_id or self.lei_code or self.legal_identifier
+        if registered and "LegalEntity" not in self.type:
+            self.type = self._canonical_types([*self.type, "LegalEntity"])  # type: ignore[assignment]
         if self.composition and any(c.value_reference is None for c in self.composition):
             raise ValueError("each composition count needs a valueReference (organisation type)")
         return self

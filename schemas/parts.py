@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from schemas.base import PartModel
 from schemas.types import Iri, IsoDate, LangMap, concept
@@ -63,8 +63,17 @@ class QuantitativeValue(PartModel):
 
 class MonetaryAmount(PartModel):
     type: Literal["MonetaryAmount"] = "MonetaryAmount"
-    value: float = Field(ge=0)
+    value: Annotated[int, Field(ge=0)] | Annotated[float, Field(ge=0)]
     currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$")
+
+    @field_validator("value")
+    @classmethod
+    def _whole_as_integer(cls, value: int | float) -> int | float:
+        """`624844.0` -> `624844`: JSON-LD reads a number without a fractional part as
+        xsd:integer (JSON-LD 1.1 API, object to RDF conversion), whatever its JSON spelling, so
+        the JSON must not spell it as a float that Python tools read as xsd:double."""
+        whole = isinstance(value, float) and value.is_integer() and abs(value) < 1e21
+        return int(value) if whole else value
 
 
 class Identifier(PartModel):
@@ -115,9 +124,13 @@ class Person(PartModel):
 
 
 class TeamMembership(PartModel):
-    """A seat in a cluster's management team (`org:Membership` whose organisation is the cluster)."""
+    """A seat in a cluster's management team: an `org:Membership` whose organisation is the
+    cluster and whose member is a person."""
 
-    type: list[Literal["Membership", "OrganizationRole"]] = ["Membership", "OrganizationRole"]
+    type: list[Literal["Membership", "OrganizationRole"]] = [  # noqa: RUF012 - copied by pydantic
+        "Membership",
+        "OrganizationRole",
+    ]
     member: Person
     role: concept("mgmtrole")  # type: ignore[valid-type]
     start_date: IsoDate | None = None

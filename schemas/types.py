@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo
@@ -23,6 +24,7 @@ __all__ = [
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
+@lru_cache(maxsize=1024)  # pure, and called for every key of every language map validated
 def normalise_language_tag(tag: str) -> str:
     """BCP 47 case conventions: `sr-latn` -> `sr-Latn`, `en-gb` -> `en-GB`."""
     if not _TAG.match(tag):
@@ -60,7 +62,9 @@ def _lang_map(value: dict[str, str]) -> dict[str, str]:
 
 
 def _lang_map_multi(value: dict[str, list[str]]) -> dict[str, list[str]]:
-    return {normalise_language_tag(tag): [_check_text(t) for t in texts] for tag, texts in value.items()}
+    return {
+        normalise_language_tag(tag): [_check_text(t) for t in texts] for tag, texts in value.items()
+    }
 
 
 def _one_or_many(value: Any) -> Any:

@@ -15,6 +15,7 @@ from typing import Any
 from rdflib import BNode, Graph, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.namespace import RDF
+from rdflib.term import Node
 
 from hub.linked_data.context import XSD, ContextTerms, Term, bundled_terms
 from schemas import kind_of_type
@@ -26,6 +27,7 @@ _RENAMED = {
     "http://www.w3.org/ns/adms#schemeAgency": "http://www.w3.org/ns/adms#schemaAgency",
     "http://www.w3.org/ns/regorg#RegisteredOrganization": "http://www.w3.org/ns/legal#LegalEntity",
 }
+_ORG_ORGANIZATION = "http://www.w3.org/ns/org#organization"
 _NUMBERS = {XSD + name for name in ("double", "decimal", "float")}
 _INTEGERS = {XSD + name for name in ("integer", "int", "long", "nonNegativeInteger", "short")}
 
@@ -54,16 +56,16 @@ class _Reader:
         for term in terms.terms.values():
             self.by_iri.setdefault(term.iri, []).append(term)
 
-    def entity_kind(self, subject: URIRef | BNode) -> str | None:
-        types = [self.terms.compact(normalise_iri(str(t))) for t in self.graph.objects(subject, RDF.type)]
-        return kind_of_type(types)
+    def entity_kind(self, subject: Node) -> str | None:
+        types = self.graph.objects(subject, RDF.type)
+        return kind_of_type([self.terms.compact(normalise_iri(str(t))) for t in types])
 
     def is_embedded(self, node: Any, owner: str) -> bool:
         return isinstance(node, BNode) or (
             isinstance(node, URIRef) and str(node).startswith(owner + "#")
         )
 
-    def node(self, subject: URIRef | BNode, owner: str, errors: list[str]) -> dict[str, Any]:
+    def node(self, subject: Node, owner: str, errors: list[str]) -> dict[str, Any]:
         doc: dict[str, Any] = {}
         if isinstance(subject, URIRef):
             doc["id"] = str(subject)
@@ -74,9 +76,10 @@ class _Reader:
                 types.append(self.terms.compact(normalise_iri(str(obj))))
                 continue
             self.add_value(doc, iri, obj, owner, errors)
-        for member in self.graph.subjects(URIRef("http://www.w3.org/ns/org#organization"), subject):
+        for member in self.graph.subjects(URIRef(_ORG_ORGANIZATION), subject):
             if self.is_embedded(member, owner) and (member, RDF.type, None) in self.graph:
-                if self.entity_kind(member) == "memberships" and not str(member).startswith(owner + "#"):
+                part = str(member).startswith(owner + "#")
+                if self.entity_kind(member) == "memberships" and not part:
                     continue
                 doc.setdefault("managementTeam", []).append(self.node(member, owner, errors))
         if types:
@@ -94,25 +97,20 @@ class _Reader:
             )
         return next((t for t in candidates if t.is_link), None)
 
-    def add_value(self, doc: dict[str, Any], iri: str, obj: Any, owner: str, errors: list[str]) -> None:
-        if iri == "http://www.w3.org/ns/org#organization" and doc.get("id", "").startswith(owner + "#"):
+    def add_value(
+        self, doc: dict[str, Any], iri: str, obj: Any, owner: str, errors: list[str]
+    ) -> None:
+        if iri == _ORG_ORGANIZATION and doc.get("id", "").startswith(owner + "#"):
             return  # the reverse link of a management-team seat: implied by nesting
         term = self.term_for(iri, obj)
         if term is None:
             errors.append(f"property <{iri}> with value {obj.n3()} is not part of the vocabulary")
             return
         value: Any
+        if isinstance(obj, RdfLiteral) and term.is_language_map:
+            self.add_text(doc, term, obj, errors)
+            return
         if isinstance(obj, RdfLiteral):
-            if term.is_language_map:
-                languages = doc.setdefault(term.name, {})
-                existing = languages.get(obj.language)
-                if existing is not None and term.container != "@set" and term.name != "altLabel":
-                    errors.append(f"{term.name} has two values in language '{obj.language}'")
-                if term.name == "altLabel":
-                    languages.setdefault(obj.language, []).append(str(obj))
-                else:
-                    languages[obj.language] = str(obj)
-                return
             value = self.literal(obj, term)
         elif self.is_embedded(obj, owner):
             value = self.node(obj, owner, errors)
@@ -126,6 +124,17 @@ class _Reader:
             errors.append(f"{term.name} has more than one value")
         else:
             doc[term.name] = value
+
+    @staticmethod
+    def add_text(doc: dict[str, Any], term: Term, obj: RdfLiteral, errors: list[str]) -> None:
+        languages = doc.setdefault(term.name, {})
+        existing = languages.get(obj.language)
+        if existing is not None and term.container != "@set" and term.name != "altLabel":
+            errors.append(f"{term.name} has two values in language '{obj.language}'")
+        if term.name == "altLabel":
+            languages.setdefault(obj.language, []).append(str(obj))
+        else:
+            languages[obj.language] = str(obj)
 
     @staticmethod
     def literal(obj: RdfLiteral, term: Term) -> Any:
@@ -151,7 +160,8 @@ def graph_documents(graph: Graph, terms: ContextTerms | None = None) -> Iterator
             continue
         label = subject.n3()
         if isinstance(subject, BNode):
-            yield GraphDocument(label, kind, {}, [f"{kind[:-1]} {label} is a blank node: give it an IRI"])
+            problem = f"{kind[:-1]} {label} is a blank node: give it an IRI"
+            yield GraphDocument(label, kind, {}, [problem])
             continue
         iri = str(subject)
         if "#" in iri and (URIRef(iri.split("#", 1)[0]), RDF.type, None) in graph:

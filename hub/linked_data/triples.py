@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
-from hub.linked_data.context import RDF_TYPE, XSD, ContextTerms, bundled_terms
+from hub.linked_data.context import RDF_TYPE, XSD, ContextTerms, Term, bundled_terms
 
 
 class Literal(NamedTuple):
@@ -19,7 +19,7 @@ Object = str | Literal  # an IRI, or a literal
 Triple = tuple[str, str, Object]
 
 
-class UnknownTerm(ValueError):
+class UnknownTermError(ValueError):
     """A key the context does not define (it would silently vanish, VOCABULARY.md P21)."""
 
 
@@ -45,8 +45,10 @@ def _native(value: Any) -> Literal:
     if isinstance(value, int):
         return Literal(str(value), XSD + "integer")
     if isinstance(value, float):
+        # JSON-LD 1.1 API, object to RDF conversion: a number without a fractional part below
+        # 1e21 is an xsd:integer, however the JSON spells it (pyld and JavaScript agree).
         if value.is_integer() and abs(value) < 1e21:
-            return Literal(repr(value), XSD + "double")
+            return Literal(str(int(value)), XSD + "integer")
         return Literal(repr(value), XSD + "double")
     return Literal(str(value))
 
@@ -61,7 +63,7 @@ def _node(node: dict[str, Any], terms: ContextTerms, out: list[Triple]) -> str:
             continue
         term = terms.terms.get(key)
         if term is None:
-            raise UnknownTerm(key)
+            raise UnknownTermError(key)
         if term.is_language_map:
             for language, texts in value.items():
                 out.extend(
@@ -69,18 +71,20 @@ def _node(node: dict[str, Any], terms: ContextTerms, out: list[Triple]) -> str:
                 )
             continue
         for item in _items(value):
-            obj: Object
-            if isinstance(item, dict):
-                obj = _node(item, terms, out)
-            elif term.is_link:
-                obj = terms.expand(item)
-            elif term.datatype is not None:
-                obj = Literal(str(item), term.datatype)
-            else:
-                obj = _native(item)
+            obj = _object(item, term, terms, out)
             if term.reverse:
                 assert isinstance(obj, str)
                 out.append((obj, term.iri, subject))
             else:
                 out.append((subject, term.iri, obj))
     return subject
+
+
+def _object(item: Any, term: Term, terms: ContextTerms, out: list[Triple]) -> Object:
+    if isinstance(item, dict):
+        return _node(item, terms, out)
+    if term.is_link:
+        return terms.expand(item)
+    if term.datatype is not None:
+        return Literal(str(item), term.datatype)
+    return _native(item)
