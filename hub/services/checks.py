@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from stdnum import lei
 from stdnum.eu import vat
 from stdnum.exceptions import ValidationError
 from stdnum.util import get_cc_module
 
-from schemas import Organisation
 
-
-def identifier_problems(organisation: Organisation) -> list[tuple[str, str]]:
-    """(field, message) for each VAT or LEI whose check digits are wrong."""
+def identifier_problems(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(field, message) for each VAT or LEI of an organisation document whose check digits
+    are wrong. Reads the raw document, so it reports them even when the model rejects
+    other fields of the same document."""
     problems: list[tuple[str, str]] = []
-    if organisation.vat_id is not None:
-        message = _vat_problem(organisation.vat_id)
+    vat_id, lei_code = doc.get("vatID"), doc.get("leiCode")
+    if isinstance(vat_id, str) and len(vat_id.strip()) > 2:
+        message = _vat_problem(vat_id.strip())
         if message:
             problems.append(("vatID", message))
-    if organisation.lei_code is not None:
+    if isinstance(lei_code, str) and lei_code.strip():
         try:
-            lei.validate(organisation.lei_code)
+            lei.validate(lei_code.strip())
         except ValidationError as exc:
-            problems.append(("leiCode", f"'{organisation.lei_code}' is not a valid LEI: {exc}"))
+            problems.append(("leiCode", f"'{lei_code}' is not a valid LEI: {exc}"))
     return problems
 
 

@@ -27,7 +27,9 @@ class AmbiguousLabel(LookupError):
 class ConceptIndex:
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # compact -> lang -> label
     broader: dict[str, str] = field(default_factory=dict)
-    _lookup: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (prefix, folded) -> concepts
+    _lookup: dict[tuple[str, str], set[str]] = field(
+        default_factory=dict
+    )  # (prefix, folded) -> concepts
 
     def known(self, compact: str) -> bool:
         return compact in self.labels
@@ -55,7 +57,9 @@ class ConceptIndex:
             found = self._lookup.get((prefix, fold(text)))
             if found:
                 if len(found) > 1:
-                    raise AmbiguousLabel(f"'{text}' names several concepts: {', '.join(sorted(found))}")
+                    raise AmbiguousLabel(
+                        f"'{text}' names several concepts: {', '.join(sorted(found))}"
+                    )
                 return next(iter(found))
         return None
 
@@ -81,7 +85,9 @@ def _load(graph: Graph, index: ConceptIndex) -> None:
         labels: dict[str, list[str]] = {}
         for predicate in (SKOS.prefLabel, SKOS.altLabel):
             for literal in graph.objects(concept, predicate):
-                labels.setdefault(getattr(literal, "language", None) or "en", []).append(str(literal))
+                labels.setdefault(getattr(literal, "language", None) or "en", []).append(
+                    str(literal)
+                )
         notations = [str(n) for n in graph.objects(concept, SKOS.notation)]
         notations += [str(n) for n in graph.objects(concept, DCTERMS.identifier)]
         index.add(compact, notations, labels)

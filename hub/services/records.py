@@ -15,7 +15,9 @@ from schemas.entity import EntityModel
 
 def document_hash(doc: dict[str, Any]) -> str:
     """A digest of the canonical JSON: equal documents, equal hashes (strong ETags)."""
-    return hashlib.blake2b(orjson.dumps(doc, option=orjson.OPT_SORT_KEYS), digest_size=16).hexdigest()
+    return hashlib.blake2b(
+        orjson.dumps(doc, option=orjson.OPT_SORT_KEYS), digest_size=16
+    ).hexdigest()
 
 
 def _sort_name(model: EntityModel, doc: dict[str, Any]) -> str:

@@ -28,7 +28,12 @@ def context_problems(value: Any, settings: Settings) -> list[Problem]:
         if isinstance(item, str) and item in allowed:
             continue
         if isinstance(item, str):
-            return [Problem(f"remote @context '{item}' is never fetched: use '{vocab.CONTEXT_URL}'", field="@context")]
+            return [
+                Problem(
+                    f"remote @context '{item}' is never fetched: use '{vocab.CONTEXT_URL}'",
+                    field="@context",
+                )
+            ]
         return [Problem(f"@context must be '{vocab.CONTEXT_URL}'", field="@context")]
     return []
 
@@ -48,14 +53,23 @@ def model_problems(error: ValidationError, **where: Any) -> list[Problem]:
     return problems
 
 
-def validate_document(kind: str, doc: dict[str, Any], **where: Any) -> tuple[EntityModel | None, list[Problem]]:
+def validate_document(
+    kind: str, doc: dict[str, Any], **where: Any
+) -> tuple[EntityModel | None, list[Problem]]:
     """The model for `doc`, or the problems that stop it (`where` locates them: row, line...)."""
     body = {key: value for key, value in doc.items() if key != "@context"}
+    model: EntityModel | None = None
     try:
         model = entity_model(kind).model_validate(body, context=validation_context())
+        problems = []
     except ValidationError as exc:
-        return None, model_problems(exc, **where)
-    problems = []
-    if isinstance(model, Organisation):
-        problems = [Problem(message, field=field, **where) for field, message in identifier_problems(model)]
+        problems = model_problems(exc, **where)
+    if kind == Organisation.entity_kind:
+        # Check digits too, even when the model failed elsewhere: one answer lists them all.
+        reported = {problem.field for problem in problems}
+        problems += [
+            Problem(message, field=field, **where)
+            for field, message in identifier_problems(body)
+            if field not in reported
+        ]
     return (None if problems else model), problems

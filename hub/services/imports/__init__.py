@@ -1,0 +1,36 @@
+"""Importing files into the store: member lists (CSV, XLSX), JSON-LD and Turtle.
+
+The flow, shared by `POST /import` and `clusterhub import`:
+
+    file ─▶ reader (tabular / jsonld / rdf) ─▶ entries (kind, key, document, row or line)
+         ─▶ validation (pydantic models, concepts, check digits) ─▶ staged rows (batches)
+         ─▶ duplicate keys, references, diff (SQL over the staged set) ─▶ apply or roll back
+
+Readers stream, so memory does not grow with the file. Every problem names where it is:
+the spreadsheet row and column of a member list, the line and field of a JSON-LD node,
+the line of a Turtle syntax error or the IRI of an entity read from RDF.
+"""
+
+from hub.services.imports.options import (
+    FORMATS,
+    ImportMode,
+    ImportOptions,
+    ImportReport,
+    SourceFormat,
+    format_of_media_type,
+    format_of_path,
+    language_option,
+)
+from hub.services.imports.service import import_file
+
+__all__ = [
+    "FORMATS",
+    "ImportMode",
+    "ImportOptions",
+    "ImportReport",
+    "SourceFormat",
+    "format_of_media_type",
+    "format_of_path",
+    "import_file",
+    "language_option",
+]

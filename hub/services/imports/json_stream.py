@@ -1,0 +1,158 @@
+"""A streaming reader for one big JSON object: its top-level members one by one, and the items
+of its `@graph` array one by one, each decoded by the standard library's C scanner.
+
+Why not load the file whole: 100,000 members are 160 MB of JSON; `orjson.loads` holds them as
+1.3 GB of Python objects (and the cyclic GC walks them all, several times). Why not ijson:
+measured on that file, `json.JSONDecoder.raw_decode` per item takes 0.9 s where ijson's C
+backend takes 1.7 s, and it sees every top-level key, so none is silently dropped (P21).
+Memory stays at a window of text plus one item.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+_WINDOW = 1 << 20
+_SPACE = " \t\n\r"
+
+
+class JsonSyntaxError(ValueError):
+    """The text is not JSON (or not one top-level object); `line` is where it breaks."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A top-level member other than `@graph`."""
+
+    name: str
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class GraphItem:
+    """An item of the top-level `@graph` array: its position (from 1) and starting line."""
+
+    position: int
+    line: int
+    value: Any
+
+
+class _Text:
+    """A window over a UTF-8 byte stream, decoded as it is read, that grows when a value
+    crosses its end."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.utf8 = codecs.getincrementaldecoder("utf-8-sig")("strict")
+        self.buffer = ""
+        self.pos = 0
+        self.eof = False
+        self.line = 1  # the line at `counted`
+        self.counted = 0
+        self.decoder = json.JSONDecoder()
+
+    def current_line(self) -> int:
+        self.line += self.buffer.count("\n", self.counted, self.pos)
+        self.counted = self.pos
+        return self.line
+
+    def peek(self) -> str:
+        """The next character that is not white space, or "" at the end."""
+        while True:
+            buffer, pos = self.buffer, self.pos
+            while pos < len(buffer) and buffer[pos] in _SPACE:
+                pos += 1
+            self.pos = pos
+            if pos < len(buffer):
+                return buffer[pos]
+            if not self._more():
+                return ""
+
+    def _more(self, size: int = _WINDOW) -> bool:
+        if self.eof:
+            return False
+        self.current_line()
+        data = self.stream.read(size)
+        try:
+            chunk = self.utf8.decode(data, final=not data)
+        except UnicodeDecodeError as exc:
+            raise JsonSyntaxError(f"the file is not UTF-8 text ({exc.reason})", self.line) from None
+        self.buffer = self.buffer[self.pos :] + chunk
+        self.pos = self.counted = 0
+        if not data:
+            self.eof = True
+        return bool(data)
+
+    def expect(self, char: str, what: str) -> None:
+        if self.peek() != char:
+            found = repr(self.peek()) if self.peek() else "the end of the file"
+            raise JsonSyntaxError(f"expected {what}, found {found}", self.current_line())
+        self.pos += 1
+
+    def value(self) -> Any:
+        """The JSON value at the cursor, reading on while it is cut by the window's end."""
+        self.peek()
+        size = _WINDOW
+        while True:
+            try:
+                value, end = self.decoder.raw_decode(self.buffer, self.pos)
+            except json.JSONDecodeError as exc:
+                offset = exc.pos - self.pos  # reading on moves the window
+                if self._more(size):
+                    size *= 2  # a value larger than the window: grow, do not rescan forever
+                    continue
+                line = self.current_line() + self.buffer.count("\n", self.pos, self.pos + offset)
+                raise JsonSyntaxError(f"malformed JSON: {exc.msg}", line) from None
+            if end == len(self.buffer) and self._more(size):
+                continue  # a number cut at the window's end would decode short
+            self.pos = end
+            return value
+
+
+def top_level(stream: BinaryIO) -> Iterator[Member | GraphItem]:
+    """The members of the top-level object in file order, `@graph` items one at a time."""
+    text = _Text(stream)
+    text.expect("{", "a JSON object ('{') at the start of the file")
+    if text.peek() == "}":
+        text.pos += 1
+    else:
+        while True:
+            line = text.current_line()
+            name = text.value()
+            if not isinstance(name, str):
+                raise JsonSyntaxError("expected a member name (a string)", line)
+            text.expect(":", "':' after a member name")
+            if name == "@graph" and text.peek() == "[":
+                yield from _items(text)
+            else:
+                yield Member(name, text.value())
+            if text.peek() != ",":
+                break
+            text.pos += 1
+        text.expect("}", "',' or '}' after a member")
+    if text.peek():
+        raise JsonSyntaxError("extra text after the top-level object", text.current_line())
+
+
+def _items(text: _Text) -> Iterator[GraphItem]:
+    text.pos += 1  # the "["
+    if text.peek() == "]":
+        text.pos += 1
+        return
+    position = 0
+    while True:
+        position += 1
+        text.peek()
+        yield GraphItem(position, text.current_line(), text.value())
+        if text.peek() != ",":
+            break
+        text.pos += 1
+    text.expect("]", "',' or ']' between @graph items")

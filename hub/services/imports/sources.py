@@ -1,0 +1,68 @@
+"""One plan per format: how its entries are read, located, and what a replace may delete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import BinaryIO, Literal
+
+from sqlalchemy import Connection
+
+from hub.services.concepts import shipped_concepts
+from hub.services.imports.cluster import member_list_cluster
+from hub.services.imports.entries import SourceItems
+from hub.services.imports.jsonld import jsonld_items
+from hub.services.imports.member_rows import MemberListTarget
+from hub.services.imports.options import ImportOptions
+from hub.services.imports.rdf import turtle_items
+from hub.services.imports.resolver import ConceptResolver
+from hub.services.imports.tabular import csv_rows, member_list, xlsx_rows
+from hub.settings import Settings
+from hub.storage.imports import ReplaceScope
+from schemas import KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class SourcePlan:
+    """The entries of a file and how to name places in it: `unit` is what its positions
+    count (spreadsheet rows, lines, or nothing for RDF graphs); `key_field` and
+    `reference_fields` name the fields behind duplicate keys and unknown references."""
+
+    items: SourceItems
+    scope: ReplaceScope
+    unit: Literal["row", "line"] | None
+    key_field: str
+    reference_fields: dict[str, str]
+    member_list: bool
+
+
+def plan_source(
+    connection: Connection, settings: Settings, source: BinaryIO, options: ImportOptions
+) -> SourcePlan:
+    """How to read `source` in its format; for a member list, its cluster is resolved first."""
+    if options.format in ("csv", "xlsx"):
+        cluster = member_list_cluster(connection, settings, options.cluster)
+        target = MemberListTarget(settings.base_url, cluster, options.mode == "replace")
+        rows = csv_rows(source) if options.format == "csv" else xlsx_rows(source)
+        resolver = ConceptResolver(shipped_concepts())
+        return SourcePlan(
+            items=member_list(rows, target, resolver, options.language),
+            scope=ReplaceScope(organisation_iri=settings.entity_iri("organisations", cluster)),
+            unit="row",
+            key_field="key",
+            reference_fields={"member": "key", "organization": "cluster"},
+            member_list=True,
+        )
+    items = (
+        jsonld_items(source, settings)
+        if options.format == "jsonld"
+        else turtle_items(source, settings)
+    )
+    return SourcePlan(
+        items=items,
+        # The file is the complete set of own records: what it lacks goes.
+        scope=ReplaceScope(kinds=tuple(KINDS)),
+        unit="line" if options.format == "jsonld" else None,
+        key_field="id",
+        reference_fields={"member": "member", "organization": "organization"},
+        member_list=False,
+    )

@@ -1,0 +1,120 @@
+"""Member lists as rows of text: CSV (stdlib `csv`) and XLSX (python-calamine, first sheet).
+
+Rows are streamed, numbered as a spreadsheet shows them (the header is row 1), and checked
+for what would silently shift or lose data: undecodable bytes, ragged rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta
+from typing import BinaryIO
+
+from hub.services.errors import Problem
+from hub.services.imports.columns import read_header
+from hub.services.imports.entries import SourceItems
+from hub.services.imports.member_rows import MemberListTarget, MemberRows
+from hub.services.imports.resolver import ConceptResolver
+
+RawRows = Iterator[tuple[int, list[str]] | Problem]
+
+# Bytes that are not UTF-8 come through `surrogateescape` as lone surrogates.
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def csv_rows(stream: BinaryIO) -> RawRows:
+    """The records of a UTF-8 CSV file (BOM allowed; `,` or, as Excel writes in many
+    locales, `;` between cells); a broken quote or NUL ends the file with a problem."""
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    first = text.readline()
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(itertools.chain([first], text), delimiter=delimiter, strict=True)
+    number = 0
+    try:
+        for number, cells in enumerate(reader, start=1):
+            bad = _UNDECODABLE.search("\x00".join(cells))
+            if bad:
+                byte = ord(bad.group()) - 0xDC00
+                yield Problem(
+                    f"the row is not UTF-8 text (byte 0x{byte:02X}): save the file as UTF-8 CSV",
+                    row=number,
+                )
+                continue
+            yield number, cells
+    except csv.Error as exc:
+        yield Problem(f"malformed CSV: {exc}", row=number + 1)
+    finally:
+        text.detach()  # the caller owns the stream
+
+
+def xlsx_rows(stream: BinaryIO) -> RawRows:
+    """The rows of the first sheet of an XLSX workbook, cells as text."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        sheet = CalamineWorkbook.from_filelike(stream).get_sheet_by_index(0)
+        rows = sheet.iter_rows()
+    except (CalamineError, OSError, ValueError) as exc:
+        yield Problem(f"not a readable XLSX workbook ({exc})")
+        return
+    first_row = sheet.start[0] + 1 if sheet.start else 1
+    for number, cells in enumerate(rows, start=first_row):
+        yield number, [cell_text(cell) for cell in cells]
+
+
+def cell_text(value: object) -> str:
+    """A typed spreadsheet cell as the text a person typed: whole numbers without `.0` (a
+    registry number stored as a number must stay `8752401`), dates in ISO form."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(value)
+    return str(value)
+
+
+def member_list(
+    rows: RawRows, target: MemberListTarget, resolver: ConceptResolver, language: str
+) -> SourceItems:
+    """Entries (organisation, membership) of each data row, and every problem on the way.
+    A header with problems ends the reading: its columns say what every cell means."""
+    for item in rows:
+        if isinstance(item, Problem):
+            yield item
+            return
+        header, problems = read_header(item[1], language)
+        if problems:
+            yield from problems
+            return
+        break
+    else:
+        yield Problem("the file is empty: a member list starts with a header row", row=1)
+        return
+    mapper = MemberRows(header, target, resolver)
+    for item in rows:
+        if isinstance(item, Problem):
+            yield item
+            continue
+        number, cells = item
+        if not any(cell.strip() for cell in cells):
+            continue  # blank rows, as spreadsheets leave them
+        if len(cells) < header.width or any(c.strip() for c in cells[header.width :]):
+            yield Problem(
+                f"the row has {len(cells)} cells where the header has {header.width}",
+                row=number,
+            )
+            continue
+        entries, problems = mapper.entries(number, cells)
+        yield from problems
+        yield from entries
