@@ -18,7 +18,9 @@ def jsonld_entity(doc_json: str) -> bytes:
     """A stored document (compact JSON without `@context`) as a JSON-LD document; the stored
     text is reused as is, which keeps the hot read path free of JSON parsing."""
     body = doc_json.encode()
-    return _CONTEXT_PREFIX + body[1:] if body != b"{}" else b'{"@context":' + orjson.dumps(vocab.CONTEXT_URL) + b"}"
+    if body == b"{}":
+        return b'{"@context":' + orjson.dumps(vocab.CONTEXT_URL) + b"}"
+    return _CONTEXT_PREFIX + body[1:]
 
 
 def jsonld_document(doc: dict[str, Any]) -> bytes:

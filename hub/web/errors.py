@@ -45,7 +45,10 @@ def problem_response(
     body["errors"] = [problem.as_dict() for problem in errors or []]
     body.update(extra)
     return Response(
-        orjson.dumps(body), status_code=status, media_type="application/problem+json", headers=headers
+        orjson.dumps(body),
+        status_code=status,
+        media_type="application/problem+json",
+        headers=headers,
     )
 
 
@@ -75,16 +78,17 @@ async def service_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, Unauthorised):
         headers = {"WWW-Authenticate": 'Bearer realm="clusterhub"'}
     elif isinstance(exc, Forbidden):
-        headers = {
-            "WWW-Authenticate": f'Bearer realm="clusterhub", error="insufficient_scope", scope="{exc.scope}"'
-        }
+        challenge = f'Bearer realm="clusterhub", error="insufficient_scope", scope="{exc.scope}"'
+        headers = {"WWW-Authenticate": challenge}
     return problem_response(status, str(exc), slug=slug, headers=headers)
 
 
 async def not_acceptable(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, NotAcceptable)
     offered = ", ".join(f.media_type.split(";")[0] for f in exc.offered)
-    return problem_response(406, "not acceptable", detail=f"this resource is available as {offered}")
+    return problem_response(
+        406, "not acceptable", detail=f"this resource is available as {offered}"
+    )
 
 
 async def http_error(request: Request, exc: Exception) -> Response:

@@ -79,7 +79,9 @@ def choose(
         return extension
     requested = request.query_params.get("format")
     if requested:
-        chosen = BY_EXTENSION.get(requested) or next((f for f in offered if f.name == requested), None)
+        chosen = BY_EXTENSION.get(requested) or next(
+            (f for f in offered if f.name == requested), None
+        )
         if chosen is None or chosen not in offered:
             raise NotAcceptable(offered)
         return chosen

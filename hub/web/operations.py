@@ -1,29 +1,23 @@
-"""Operations endpoints: liveness, readiness."""
+"""Operations endpoints: liveness (`/healthz`) and readiness (`/readyz`)."""
 
 from __future__ import annotations
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from sqlalchemy import text
 
-from hub.storage.schema import is_current
+from hub.services.readiness import check_readiness
 from hub.web.context import app_state
 
 
 async def healthz(request: Request) -> Response:
-    return JSONResponse({"status": "ok"})
+    """Alive: the process answers HTTP."""
+    return JSONResponse({"status": "ok"}, headers={"Cache-Control": "no-store"})
 
 
 async def readyz(request: Request) -> Response:
     """Ready when the database answers and its schema is at the newest migration."""
-    state = app_state(request)
-    try:
-        with state.engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-        current = is_current(state.engine)
-    except Exception as exc:  # the database is down or unreachable: not ready, say why
-        return JSONResponse({"status": "unavailable", "reason": type(exc).__name__}, status_code=503)
-    if not current:
-        reason = "the database schema is not current: run 'clusterhub db upgrade'"
-        return JSONResponse({"status": "unavailable", "reason": reason}, status_code=503)
-    return JSONResponse({"status": "ok"})
+    readiness = check_readiness(app_state(request).engine)
+    if not readiness.ready:
+        body = {"status": "unavailable", "reason": readiness.reason}
+        return JSONResponse(body, status_code=503, headers={"Cache-Control": "no-store"})
+    return JSONResponse({"status": "ok"}, headers={"Cache-Control": "no-store"})
