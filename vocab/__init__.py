@@ -18,6 +18,7 @@ __all__ = [
     "VOCAB_DIR",
     "context_document",
     "external_files",
+    "member_shape_file",
     "path",
     "read_bytes",
     "scheme_files",
@@ -67,5 +68,15 @@ def external_files() -> list[Path]:
     return sorted((VOCAB_DIR / "external").glob("*.ttl"))
 
 
+MEMBER_SHAPES = "chub-member.shacl.ttl"
+
+
 def shape_files() -> list[Path]:
-    return sorted((VOCAB_DIR / "shapes").glob("*.ttl"))
+    """The shapes of the data model (entities and their parts)."""
+    return sorted(p for p in (VOCAB_DIR / "shapes").glob("*.ttl") if p.name != MEMBER_SHAPES)
+
+
+def member_shape_file() -> Path:
+    """The `tree:shape` of the feed: one member is one activity. Its IRIs are relative: an
+    instance reads it with the base `{base_url}/vocab/shapes/member`."""
+    return path("shapes", MEMBER_SHAPES)

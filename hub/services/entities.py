@@ -8,9 +8,11 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from hub.auth.scopes import Tier
 from hub.services.errors import EntityNotFound, InvalidInput, Problem
 from hub.services.records import entity_row, load_document
 from hub.services.validation import context_problems, validate_document
+from hub.services.visibility import can_see, is_whole, stored_view
 from hub.settings import Settings
 from hub.storage import entities as store
 from hub.storage.entities import WriteOutcome
@@ -31,17 +33,57 @@ def check_address(kind: str, key: str) -> None:
     if not is_valid_key(key):
         raise InvalidInput(
             "invalid key",
-            [Problem(f"'{key}' is not a valid key (letters, digits, '_', '~', '-'; 1-128 characters)", field="key")],
+            [
+                Problem(
+                    f"'{key}' is not a valid key"
+                    " (letters, digits, '_', '~', '-'; 1-128 characters)",
+                    field="key",
+                )
+            ],
         )
 
 
 def read_entity(engine: Engine, *, kind: str, key: str) -> StoredEntity:
+    """The stored entity, whole: for the node itself (patches, exports), never for readers."""
     check_address(kind, key)
     with read_transaction(engine) as connection:
         stored = store.get_entity(connection, kind=kind, key=key)
     if stored is None:
         raise EntityNotFound(kind, key)
     return stored
+
+
+@dataclass(frozen=True, slots=True)
+class VisibleEntity:
+    """An entity as one caller may see it: `doc` is None when the stored text is the view."""
+
+    stored: StoredEntity
+    doc: dict[str, Any] | None
+    tier: Tier
+
+
+def read_visible_entity(engine: Engine, *, kind: str, key: str, tier: Tier) -> VisibleEntity:
+    """The entity cut to `tier` (ARCHITECTURE.md section 5). A record above the caller, or a
+    membership naming one, does not exist for that caller."""
+    check_address(kind, key)
+    with read_transaction(engine) as connection:
+        stored = store.get_entity(connection, kind=kind, key=key)
+        if stored is None or not can_see(tier, stored.visibility):
+            raise EntityNotFound(kind, key)
+        if kind == "memberships":
+            sides = store.get_entities_by_iri(
+                connection, iris=[stored_iri for stored_iri in _sides(stored)]
+            )
+            if any(not can_see(tier, side.visibility) for side in sides.values()):
+                raise EntityNotFound(kind, key)
+    if is_whole(stored, tier):
+        return VisibleEntity(stored, None, tier)
+    return VisibleEntity(stored, stored_view(stored, tier), tier)
+
+
+def _sides(stored: StoredEntity) -> list[str]:
+    doc = load_document(stored.doc)
+    return [doc["member"], doc["organization"]]
 
 
 def put_entity(
@@ -72,14 +114,15 @@ def patch_entity(
 
 
 def delete_entity(engine: Engine, *, kind: str, key: str) -> Deletion:
-    """Delete the entity and the memberships that name it (they cannot outlive it)."""
+    """Delete the entity and the memberships that name it (they cannot outlive it). Each
+    leaves only a tombstone in the feed: its IRI and a time (VOCABULARY.md P16)."""
     check_address(kind, key)
     with write_transaction(engine) as connection:
         stored = store.get_entity(connection, kind=kind, key=key)
         if stored is None:
             raise EntityNotFound(kind, key)
         doomed = [(kind, key), *store.dependent_memberships(connection, iri=stored.iri)]
-        store.delete_entities(connection, keys=doomed)
+        store.delete_entities(connection, keys=doomed, now=datetime.now(UTC))
     return Deletion(doomed)
 
 

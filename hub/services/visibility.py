@@ -11,8 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+import orjson
+
 import vocab
 from hub.auth.scopes import TIERS, Tier
+from hub.services.records import load_document
+from hub.storage.records import StoredEntity
 
 RANK: Final[dict[str, int]] = {tier: index for index, tier in enumerate(TIERS)}
 EXACT_HEADCOUNT = "numberOfEmployees.value"
@@ -52,3 +56,50 @@ def check_tier(value: object) -> Tier:
     if value not in RANK:
         raise ValueError(f"'{value}' is not a visibility tier ({', '.join(TIERS)})")
     return value  # type: ignore[return-value]
+
+
+def readable_tiers(caller: Tier) -> tuple[str, ...]:
+    """The record tiers `caller` may see, for storage queries."""
+    return tuple(tier for tier in TIERS if can_see(caller, tier))
+
+
+def _overrides(stored: StoredEntity) -> dict[str, str] | None:
+    if not stored.field_visibility:
+        return None
+    loaded: dict[str, str] = orjson.loads(stored.field_visibility)
+    return loaded
+
+
+def is_whole(stored: StoredEntity, caller: Tier) -> bool:
+    """True when `caller` may see the stored document as it is: no term of it is hidden.
+    Checked on the text, so the hot JSON-LD path parses nothing (a hidden term's name inside
+    a string value only costs a needless projection, never a leak)."""
+    hidden = [
+        term for term, tier in field_tiers(_overrides(stored)).items() if not can_see(caller, tier)
+    ]
+    return not any(f'"{term.split(".")[0]}":' in stored.doc for term in hidden)
+
+
+def stored_view(stored: StoredEntity, caller: Tier) -> dict[str, Any] | None:
+    """The stored document as `caller` may see it; None when the record is above the caller."""
+    return project(
+        load_document(stored.doc),
+        caller,
+        record_tier=stored.visibility,
+        overrides=_overrides(stored),
+    )
+
+
+def view_doc(stored: StoredEntity, caller: Tier) -> dict[str, Any]:
+    """The document of a record already known to be visible to `caller`, cut to its tier."""
+    view = stored_view(stored, caller)
+    if view is None:  # the query that found `stored` filters by tier; this is a bug guard
+        raise PermissionError(f"{stored.iri} is above the {caller} tier")
+    return view
+
+
+def view_text(stored: StoredEntity, caller: Tier) -> str:
+    """`view_doc` as JSON text, reusing the stored text when nothing is hidden."""
+    if is_whole(stored, caller) and can_see(caller, stored.visibility):
+        return stored.doc
+    return orjson.dumps(view_doc(stored, caller)).decode()

@@ -33,6 +33,8 @@ class StoredEntity:
     doc: str
     hash: str
     updated_at: datetime
+    visibility: str = "public"  # the record's tier (ARCHITECTURE.md section 5)
+    field_visibility: str | None = None  # JSON {term: tier} overrides, set by the node admin
 
 
 @dataclass(frozen=True, slots=True)
