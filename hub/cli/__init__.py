@@ -13,12 +13,16 @@ def main() -> None:
 
 def _register() -> None:
     # Imported here, not at module level, so `import hub.cli` stays cheap.
-    from hub.cli import clients, serve
+    from hub.cli import check, clients, data, demo, serve
 
     main.add_command(serve.serve)
     main.add_command(serve.db)
     main.add_command(clients.clients)
     main.add_command(clients.keys)
+    main.add_command(check.check_data)
+    main.add_command(demo.demo)
+    main.add_command(data.import_command)
+    main.add_command(data.export_command)
 
 
 _register()
