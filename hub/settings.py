@@ -24,7 +24,6 @@ class Settings:
     # The node's own cluster organisation: rows of a member list become its members.
     cluster_key: str | None = None
     title: str = "clusterhub node"
-    admin_token: str | None = None
     max_upload_bytes: int = 256 * 1024 * 1024
     max_reported_errors: int = 1000
     page_size: int = 50
@@ -34,6 +33,11 @@ class Settings:
     trusted_issuers: tuple[str, ...] = ()
     # Fetch from loopback and private addresses (demo federations, tests); never in production.
     allow_private_addresses: bool = False
+    # The LDES feed (ARCHITECTURE.md section 7): changes per page (a multiple of
+    # FEED_PAGE_STEP, see hub/storage/feed.py), and feed renders in flight per process before
+    # further requests get `429` (LDES server primer, section 2).
+    feed_page_size: int = 1000
+    feed_max_renders: int = 4
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -45,7 +49,6 @@ class Settings:
             database_url=env.get("CLUSTERHUB_DATABASE_URL") or defaults.database_url,
             cluster_key=_key(env, "CLUSTERHUB_CLUSTER_KEY"),
             title=env.get("CLUSTERHUB_TITLE", defaults.title),
-            admin_token=env.get("CLUSTERHUB_ADMIN_TOKEN") or None,
             max_upload_bytes=_int(env, "CLUSTERHUB_MAX_UPLOAD_BYTES", defaults.max_upload_bytes),
             max_reported_errors=_int(
                 env, "CLUSTERHUB_MAX_REPORTED_ERRORS", defaults.max_reported_errors
@@ -57,6 +60,8 @@ class Settings:
             ),
             trusted_issuers=tuple(env.get("CLUSTERHUB_TRUSTED_ISSUERS", "").split()),
             allow_private_addresses=_bool(env, "CLUSTERHUB_ALLOW_PRIVATE_ADDRESSES"),
+            feed_page_size=_feed_page_size(env, defaults.feed_page_size),
+            feed_max_renders=_int(env, "CLUSTERHUB_FEED_MAX_RENDERS", defaults.feed_max_renders),
         )
 
     @property
@@ -98,6 +103,18 @@ def _bool(env: Mapping[str, str], name: str) -> bool:
     if raw in ("1", "true", "yes", "on"):
         return True
     raise SettingsError(f"{name} must be true or false, not '{raw}'")
+
+
+FEED_PAGE_STEP = 10  # page bounds are recorded every 10 changes (hub/storage/feed.py)
+
+
+def _feed_page_size(env: Mapping[str, str], default: int) -> int:
+    value = _int(env, "CLUSTERHUB_FEED_PAGE_SIZE", default)
+    if value % FEED_PAGE_STEP:
+        raise SettingsError(
+            f"CLUSTERHUB_FEED_PAGE_SIZE must be a multiple of {FEED_PAGE_STEP}, not {value}"
+        )
+    return value
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
+from starlette.applications import Starlette
 
 from hub.app import create_app
 from hub.settings import Settings
@@ -14,6 +15,7 @@ from hub.storage.engine import database_engine
 from hub.storage.schema import upgrade
 from tests.support.client import AppClient
 from tests.support.databases import backends, database_url
+from tests.support.tokens import OPERATOR_SCOPES, issue_token
 
 BASE_URL = "http://hub.test"
 
@@ -39,15 +41,23 @@ def engine(settings: Settings) -> Iterator[Engine]:
 
 
 @pytest.fixture
-def client(settings: Settings, engine: Engine) -> Iterator[AppClient]:
-    client = AppClient(create_app(settings, engine), base_url=BASE_URL)
+def app(settings: Settings, engine: Engine) -> Starlette:
+    return create_app(settings, engine)
+
+
+@pytest.fixture
+def client(app: Starlette, engine: Engine, settings: Settings) -> Iterator[AppClient]:
+    """The node's operator: a token with the admin, write and read:partner scopes."""
+    token = issue_token(app, engine, scopes=OPERATOR_SCOPES, name="node operator")
+    client = AppClient(app, base_url=settings.base_url, token=token)
     yield client
     client.close()
 
 
 @pytest.fixture
-def remote_client(settings: Settings, engine: Engine) -> Iterator[AppClient]:
-    """A client calling from another machine (not loopback)."""
-    client = AppClient(create_app(settings, engine), client=("203.0.113.7", 40000), base_url=BASE_URL)
+def public_client(app: Starlette, settings: Settings) -> Iterator[AppClient]:
+    """Anyone: no token, the public tier (an investor browsing the catalogue)."""
+    client = AppClient(app, client=("203.0.113.7", 40000), base_url=settings.base_url)
     yield client
     client.close()
+

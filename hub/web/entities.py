@@ -5,44 +5,95 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from hub.linked_data.render import jsonld_entity, ntriples_documents, turtle_documents
+from hub.auth.scopes import WRITE
+from hub.linked_data.render import (
+    jsonld_document,
+    jsonld_entity,
+    ntriples_documents,
+    turtle_documents,
+)
 from hub.services import entities as service
+from hub.services.entities import VisibleEntity
 from hub.services.records import load_document
+from hub.services.relations import EntityView, read_entity_view
+from hub.web.authentication import require_scope, tier_of_request
 from hub.web.bodies import parse_json_object, read_body
 from hub.web.context import app_state
-from hub.web.guard import require_writer
+from hub.web.language import page_language
 from hub.web.negotiation import HTML, JSONLD, NTRIPLES, TURTLE, Format, choose, split_extension
-from hub.web.pages import entity_page
+from hub.web.pages import Page, data_alternates, html_response, render_page
+from hub.web.paging import check_page, parse_paging, reports_invalid_parameters
 from hub.web.responses import conditional_response
 
 
+@reports_invalid_parameters
 async def get_entity(request: Request) -> Response:
+    """One entity; the hot path (JSON-LD) sends the stored text without parsing it."""
     state = app_state(request)
     kind = request.path_params["kind"]
     key, extension = split_extension(request.path_params["key"])
     fmt = choose(request, extension=extension)
-    stored = service.read_entity(state.engine, kind=kind, key=key)
-    etag = f'"{stored.hash}-{fmt.extension}"'
-    return conditional_response(
-        request, etag, lambda: _render(request, fmt, kind, stored.doc), fmt, stored.updated_at
+    if fmt is HTML:
+        return _page(request, kind, key)
+    tier = tier_of_request(request)
+    visible = service.read_visible_entity(state.engine, kind=kind, key=key, tier=tier)
+    stored = visible.stored
+    # The tier is part of the validator: a partner's ETag never earns a public caller a 304.
+    etag = f'"{stored.hash}-{fmt.extension}-{tier}-{stored.visibility}"'
+    response = conditional_response(
+        request, etag, lambda: _render(fmt, visible), fmt, stored.updated_at
     )
+    response.headers["Vary"] = "Accept, Authorization"
+    return response
 
 
-def _render(request: Request, fmt: Format, kind: str, doc_json: str) -> bytes | str:
+def _render(fmt: Format, visible: VisibleEntity) -> bytes | str:
     if fmt is JSONLD:
-        return jsonld_entity(doc_json)
-    doc = load_document(doc_json)
+        if visible.doc is None:
+            return jsonld_entity(visible.stored.doc)
+        return jsonld_document(visible.doc)
+    doc = visible.doc if visible.doc is not None else load_document(visible.stored.doc)
     if fmt is TURTLE:
         return turtle_documents([doc])
-    if fmt is NTRIPLES:
-        return ntriples_documents([doc])
-    assert fmt is HTML
-    return entity_page(request, kind, doc)
+    assert fmt is NTRIPLES
+    return ntriples_documents([doc])
+
+
+def _page(request: Request, kind: str, key: str) -> Response:
+    """The HTML page: the entity, what it links to, and (paged) its members or partners."""
+    state = app_state(request)
+    paging = parse_paging(request, state.settings.page_size)
+    view = read_entity_view(
+        state.engine, kind=kind, key=key, paging=paging, tier=tier_of_request(request)
+    )
+    check_page(paging, view.members_total)
+    link = f"/id/{kind}/{key}"
+    page = Page(
+        template=f"{kind}.html",
+        title="",  # the template names the entity
+        language=page_language(request),
+        alternates=data_alternates(link, by_extension=True),
+        jsonld=jsonld_document(view.doc),
+        breadcrumbs=_breadcrumbs(view),
+    )
+    return html_response(request, render_page(request, page, view=view, doc=view.doc, link=link))
+
+
+def _breadcrumbs(view: EntityView) -> list[tuple[str, str]]:
+    if view.kind == "organisations":
+        section = (
+            "clusters" if "ClusterOrganisation" in view.doc.get("type", []) else "organisations"
+        )
+        return [("home", "/"), (section, f"/{section}")]
+    if view.kind == "memberships":
+        return [("home", "/"), ("organisations", "/organisations")]
+    return [("home", "/"), (view.kind, f"/{view.kind}")]
 
 
 async def put_entity(request: Request) -> Response:
+    """Create or replace the entity (201 when created)."""
     state = app_state(request)
-    require_writer(request, state.settings)
+    require_scope(request, WRITE)
     doc = parse_json_object(await read_body(request, state.settings.max_upload_bytes))
     key, _ = split_extension(request.path_params["key"])
     outcome = service.put_entity(
@@ -52,8 +103,9 @@ async def put_entity(request: Request) -> Response:
 
 
 async def patch_entity(request: Request) -> Response:
+    """Change the entity with a JSON Merge Patch (RFC 7396)."""
     state = app_state(request)
-    require_writer(request, state.settings)
+    require_scope(request, WRITE)
     patch = parse_json_object(await read_body(request, state.settings.max_upload_bytes))
     key, _ = split_extension(request.path_params["key"])
     outcome = service.patch_entity(
@@ -63,8 +115,9 @@ async def patch_entity(request: Request) -> Response:
 
 
 async def delete_entity(request: Request) -> Response:
+    """Delete the entity and the memberships that name it."""
     state = app_state(request)
-    require_writer(request, state.settings)
+    require_scope(request, WRITE)
     key, _ = split_extension(request.path_params["key"])
     deletion = service.delete_entity(state.engine, kind=request.path_params["kind"], key=key)
     body = {"deleted": [state.settings.entity_iri(kind, k) for kind, k in deletion.deleted]}
@@ -74,7 +127,12 @@ async def delete_entity(request: Request) -> Response:
 def _written(request: Request, outcome: str) -> Response:
     status = {"created": 201, "updated": 200, "unchanged": 200}[outcome]
     headers = {"Location": str(request.url.replace(query=""))} if status == 201 else None
-    return Response(_json({"outcome": outcome}), status_code=status, media_type="application/json", headers=headers)
+    return Response(
+        _json({"outcome": outcome}),
+        status_code=status,
+        media_type="application/json",
+        headers=headers,
+    )
 
 
 def _json(value: object) -> bytes:

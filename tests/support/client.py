@@ -12,11 +12,19 @@ from starlette.types import ASGIApp
 class AppClient:
     """Calls the app in-process, as `client` (127.0.0.1 by default, like a local operator)."""
 
-    def __init__(self, app: ASGIApp, *, client: tuple[str, int] = ("127.0.0.1", 50000), base_url: str = "http://hub.test") -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        client: tuple[str, int] = ("127.0.0.1", 50000),
+        base_url: str = "http://hub.test",
+        token: str | None = None,
+    ) -> None:
         self.app = app
         self._runner = asyncio.Runner()
         transport = httpx.ASGITransport(app=app, client=client)
-        self._client = httpx.AsyncClient(transport=transport, base_url=base_url)
+        headers = {"authorization": f"Bearer {token}"} if token else None
+        self._client = httpx.AsyncClient(transport=transport, base_url=base_url, headers=headers)
 
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         return self._runner.run(self._client.request(method, url, **kwargs))
