@@ -23,13 +23,17 @@ from hub.storage.feed import (
 from hub.storage.records import EntityRow, ImportDiff
 
 _COLUMNS = (
-    "kind, key, iri, doc, hash, sort_name, is_cluster, member_iri, organisation_iri, vat_id, lei_code"
+    "kind, key, iri, doc, hash, sort_name, is_cluster,"
+    " member_iri, organisation_iri, vat_id, lei_code"
 )
 _UPDATES = ", ".join(
     f"{column} = excluded.{column}" for column in _COLUMNS.split(", ")[2:]
 )
 _KINDS = ("organisations", "memberships", "events", "projects")
-_STAGED = "SELECT 1 FROM import_rows s WHERE s.import_id = :imp AND s.kind = {0}.kind AND s.key = {0}.key"
+_STAGED = (
+    "SELECT 1 FROM import_rows s"
+    " WHERE s.import_id = :imp AND s.kind = {0}.kind AND s.key = {0}.key"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,11 +17,14 @@ import pytest
 import uvicorn
 
 from hub.app import create_app
+from hub.auth.clients import add_client
 from hub.settings import Settings
 from hub.storage.engine import database_engine
 from hub.storage.schema import upgrade
 
 CHROMIUM = Path("/usr/bin/chromium")
+# The operator client of each running server, by base URL (its secret is shown only once).
+_OPERATORS: dict[str, dict[str, Any]] = {}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -57,6 +60,7 @@ def server(tmp_path: Path) -> Iterator[str]:
     )
     engine = database_engine(settings.database_url)
     upgrade(engine)
+    _OPERATORS[base_url] = add_client(engine, name="node operator", scopes=["write"])
     config = uvicorn.Config(
         create_app(settings, engine), log_level="warning", ws="none", lifespan="on"
     )
@@ -74,6 +78,7 @@ def server(tmp_path: Path) -> Iterator[str]:
         thread.join(timeout=15)
         listener.close()
         engine.dispose()
+        _OPERATORS.pop(base_url, None)
 
 
 @pytest.fixture
@@ -89,8 +94,17 @@ def browser(chromium: Path) -> Iterator[Any]:
 
 
 def seed(base_url: str, documents: list[tuple[str, str, dict[str, Any]]]) -> None:
-    """Write documents through the HTTP API, as a node operator on the machine would."""
+    """Write documents through the HTTP API, as a node operator would: a token from the
+    instance's own token endpoint (client credentials), then PUTs."""
+    operator = _OPERATORS[base_url]
     with httpx.Client(base_url=base_url, timeout=10) as client:
+        granted = client.post(
+            "/oauth/token",
+            data={"grant_type": "client_credentials"},
+            auth=(operator["client_id"], operator["client_secret"]),
+        )
+        assert granted.status_code == 200, granted.text
+        client.headers["authorization"] = f"Bearer {granted.json()['access_token']}"
         for kind, key, doc in documents:
             response = client.put(f"/id/{kind}/{key}", json=doc)
             assert response.status_code in (200, 201), response.text

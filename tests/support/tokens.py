@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 from starlette.applications import Starlette
 
 from hub.auth.clients import add_client, find_client
+from tests.support.client import AppClient
 
 OPERATOR_SCOPES = ("admin", "write", "read:partner")
 
@@ -23,3 +24,9 @@ def issue_token(app: Starlette, engine: Engine, *, scopes: tuple[str, ...], name
     )
     access_token: str = token["access_token"]
     return access_token
+
+
+def operator_client(app: Starlette, engine: Engine, base_url: str) -> AppClient:
+    """An in-process client holding an operator token (admin, write, read:partner)."""
+    token = issue_token(app, engine, scopes=OPERATOR_SCOPES, name="node operator")
+    return AppClient(app, base_url=base_url, token=token)

@@ -13,6 +13,7 @@ from hub.settings import Settings
 from tests.support.client import AppClient
 from tests.support.reading import definitions, jsonld_graph, links, parse_html
 from tests.support.samples import samples
+from tests.support.tokens import operator_client
 
 BASE = "http://hub.test"
 PROFILE = rdflib.URIRef("https://w3id.org/clusterhub/profile/0.1")
@@ -122,7 +123,7 @@ def test_without_a_cluster_key_the_only_cluster_publishes(
     settings: Settings, engine: Engine
 ) -> None:
     keyless = Settings(base_url=BASE, database_url=settings.database_url)
-    client = AppClient(create_app(keyless, engine), base_url=BASE)
+    client = operator_client(create_app(keyless, engine), engine, BASE)
     try:
         for sample in samples():
             client.put(f"/id/{sample.kind}/{sample.key}", json=sample.doc)

@@ -15,6 +15,7 @@ import vocab
 from hub.app import create_app
 from hub.settings import Settings
 from tests.support.client import AppClient
+from tests.support.tokens import operator_client
 from tests.web.test_import import BASE, CLUSTER, CSV, JSONLD, TURTLE, XLSX, member_csv, post, store
 
 HEADER = "key,legal_name@sr-Latn,vat,lei,founding_date,member_since,organisation_type,employees"
@@ -236,7 +237,9 @@ def test_duplicate_keys_name_both_rows(client: AppClient) -> None:
 
 @pytest.mark.usefixtures("stored")
 def test_a_file_over_the_size_limit_is_refused_with_413(settings: Settings, engine: Engine) -> None:
-    small = AppClient(create_app(dataclasses.replace(settings, max_upload_bytes=100), engine))
+    small = operator_client(
+        create_app(dataclasses.replace(settings, max_upload_bytes=100), engine), engine, BASE
+    )
     response = post(small, member_csv(3), CSV)
     small.close()
     assert (response.status_code, response.json()) == (
@@ -470,7 +473,9 @@ def test_turtle_terms_outside_the_vocabulary_are_refused(client: AppClient) -> N
 
 @pytest.mark.usefixtures("stored")
 def test_problems_beyond_the_limit_are_counted(settings: Settings, engine: Engine) -> None:
-    few = AppClient(create_app(dataclasses.replace(settings, max_reported_errors=2), engine))
+    few = operator_client(
+        create_app(dataclasses.replace(settings, max_reported_errors=2), engine), engine, BASE
+    )
     body = csv(*(f"k{n},Name {n},RS1,,,,," for n in range(5)))
     response = post(few, body, CSV)
     few.close()

@@ -370,7 +370,10 @@ def _xlsx(rows: list[dict[str, object]], path: Path) -> None:
 def _cells(path: Path) -> list[list[list[object]]]:
     """The cells of every sheet, to compare workbooks (their zip bytes carry timestamps)."""
     workbook = CalamineWorkbook.from_path(str(path))
-    return [workbook.get_sheet_by_name(name).to_python() for name in workbook.sheet_names]
+    return [
+        [list(row) for row in workbook.get_sheet_by_name(name).to_python()]
+        for name in workbook.sheet_names
+    ]
 
 
 def build(directory: Path) -> None:
