@@ -223,22 +223,22 @@ def test_the_token_endpoint_is_rate_limited(
 ) -> None:
     # 5 a minute: one more every 12 s, so a slow machine cannot refill the bucket mid-test.
     settings = Settings(base_url=ISSUER, database_url=database, token_requests_per_minute=5)
-    client = AppClient(create_app(settings, engine), base_url=ISSUER)
-    statuses = [
-        client.post(
+    with AppClient(create_app(settings, engine), base_url=ISSUER) as client:
+        statuses = [
+            client.post(
+                "/oauth/token",
+                data={"grant_type": "client_credentials"},
+                auth=(admin["client_id"], "guess"),
+            ).status_code
+            for _ in range(10)
+        ]
+        limited = client.post(
             "/oauth/token",
             data={"grant_type": "client_credentials"},
             auth=(admin["client_id"], "guess"),
-        ).status_code
-        for _ in range(10)
-    ]
+        )
     assert statuses[:5] == [401] * 5
     assert set(statuses[5:]) == {429}
-    limited = client.post(
-        "/oauth/token",
-        data={"grant_type": "client_credentials"},
-        auth=(admin["client_id"], "guess"),
-    )
     assert int(limited.headers["retry-after"]) >= 1
 
 

@@ -47,6 +47,12 @@ class AppClient:
     def delete(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("DELETE", url, **kwargs)
 
+    def __enter__(self) -> AppClient:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     def close(self) -> None:
         self._runner.run(self._client.aclose())
         self._runner.close()
