@@ -1,0 +1,205 @@
+"""Import benchmark: members/s of CSV and JSON-LD imports, against baselines run alongside.
+
+    .venv/bin/python tests/benchmarks/bench_import.py [--members 100000] [--repeat 3]
+    .venv/bin/python tests/benchmarks/bench_import.py --members 1000000 --memory
+
+Each import runs end to end through `hub.services.imports.import_file` (parse, validate,
+stage, check, apply, index) into a fresh SQLite file. Baselines, measured in the same run:
+
+  (a) pydantic validation of the same documents + a raw executemany INSERT of their rows
+      into a bare table (what any validated import must at least do);
+  (b) rdflib parsing the same JSON-LD, with the bundled context passed in (never fetched).
+
+Targets (issue "A cluster node"): >= 10,000 members/s for CSV and JSON-LD; import within 3x
+of (a); at least 5x faster than (b); a 1,000,000-member CSV import under 400 MB peak RSS.
+Not collected by pytest: run it by hand (or from `make bench`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import orjson  # noqa: E402
+
+from hub.services.concepts import shipped_concepts  # noqa: E402
+from hub.services.entities import put_entity  # noqa: E402
+from hub.services.imports import ImportOptions, import_file  # noqa: E402
+from hub.services.validation import validation_context  # noqa: E402
+from hub.settings import Settings  # noqa: E402
+from hub.storage.engine import database_engine  # noqa: E402
+from hub.storage.schema import upgrade  # noqa: E402
+from schemas import entity_model  # noqa: E402
+from tests.support import members  # noqa: E402
+
+BASE_URL = "http://bench.test"
+CLUSTER = "vojvodina-ict"
+RDFLIB_SAMPLE = 5_000  # members rdflib parses (it holds the graph in memory, ~34k triples/s)
+
+
+def fresh_store(directory: Path, name: str) -> tuple[Any, Settings]:
+    path = directory / f"{name}.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    settings = Settings(base_url=BASE_URL, database_url=f"sqlite:///{path}", cluster_key=CLUSTER)
+    engine = database_engine(settings.database_url)
+    upgrade(engine)
+    cluster = {"type": ["ClusterOrganisation"], "prefLabel": {"en": "Vojvodina ICT Cluster"}}
+    put_entity(engine, settings, kind="organisations", key=CLUSTER, doc=cluster)
+    return engine, settings
+
+
+def time_import(directory: Path, source: Path, fmt: str) -> float:
+    engine, settings = fresh_store(directory, f"import-{fmt}")
+    started = time.perf_counter()
+    with source.open("rb") as stream:
+        report = import_file(engine, settings, stream, ImportOptions(format=fmt))  # type: ignore[arg-type]
+    elapsed = time.perf_counter() - started
+    engine.dispose()
+    assert report.created == report.entities, report
+    return elapsed
+
+
+def time_validate_and_insert(directory: Path, documents: list[tuple[str, dict[str, Any]]]) -> float:
+    """Baseline (a): model_validate each document, then executemany its row into a bare table."""
+    path = directory / "baseline.sqlite3"
+    path.unlink(missing_ok=True)
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE bare (kind TEXT, key TEXT, doc TEXT)")
+    context = validation_context()
+    started = time.perf_counter()
+    batch: list[tuple[str, str, str]] = []
+    for kind, doc in documents:
+        model = entity_model(kind).model_validate(doc, context=context)
+        batch.append((kind, doc["id"].rsplit("/", 1)[1], orjson.dumps(model.to_jsonld()).decode()))
+        if len(batch) == 2000:
+            connection.executemany("INSERT INTO bare VALUES (?, ?, ?)", batch)
+            batch = []
+    connection.executemany("INSERT INTO bare VALUES (?, ?, ?)", batch)
+    connection.commit()
+    elapsed = time.perf_counter() - started
+    connection.close()
+    return elapsed
+
+
+def time_rdflib(count: int) -> float:
+    """Baseline (b): rdflib parsing `count` members of the same JSON-LD (seconds)."""
+    from rdflib import Graph
+
+    import vocab
+
+    graph = [
+        doc for m in members.generate(count) for doc in members.documents(m, BASE_URL, CLUSTER)
+    ]
+    data = orjson.dumps({"@graph": graph})
+    started = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # rdflib's ConjunctiveGraph (P19)
+        Graph().parse(data=data, format="json-ld", context=vocab.context_document()["@context"])
+    return time.perf_counter() - started
+
+
+def baseline_a(count: int, repeat: int, directory: Path) -> float:
+    """Median seconds of baseline (a) on the documents of `count` members (built beforehand)."""
+    documents = [
+        (doc["id"].split("/")[-2], doc)
+        for m in members.generate(count)
+        for doc in members.documents(m, BASE_URL, CLUSTER)
+    ]
+    return median_of(repeat, lambda: time_validate_and_insert(directory, documents))
+
+
+def median_of(repeat: int, run: Any) -> float:
+    return statistics.median(run() for _ in range(repeat))
+
+
+def speed_table(count: int, repeat: int, directory: Path) -> None:
+    csv_file, jsonld_file = directory / "members.csv", directory / "members.jsonld"
+    with csv_file.open("w", newline="", encoding="utf-8") as out:
+        members.write_csv(out, count)
+    members.write_jsonld(jsonld_file, count, BASE_URL, CLUSTER)
+    shipped_concepts()  # loaded once per process, like a running node
+    baseline = baseline_a(count, repeat, directory)
+    sample = min(count, RDFLIB_SAMPLE)
+    rdflib_rate = sample / median_of(max(1, repeat - 1), lambda: time_rdflib(sample))
+    rows = [
+        ("CSV import", median_of(repeat, lambda: time_import(directory, csv_file, "csv"))),
+        (
+            "JSON-LD import",
+            median_of(repeat, lambda: time_import(directory, jsonld_file, "jsonld")),
+        ),
+    ]
+    print(f"{count} members ({2 * count} entities), median of {repeat} runs")
+    print(f"{'':28}{'seconds':>9}{'members/s':>11}{'/ (a)':>8}{'vs (b)':>9}")
+    print(f"{'(a) validate + raw insert':28}{baseline:>9.2f}{count / baseline:>11.0f}")
+    print(
+        f"{'(b) rdflib JSON-LD parse':28}{count / rdflib_rate:>9.2f}{rdflib_rate:>11.0f}"
+        f"   (measured on {sample} members)"
+    )
+    for name, seconds in rows:
+        rate = count / seconds
+        print(
+            f"{name:28}{seconds:>9.2f}{rate:>11.0f}{seconds / baseline:>7.1f}x"
+            f"{rate / rdflib_rate:>8.1f}x"
+        )
+    print("targets: >= 10000 members/s, <= 3x (a), >= 5x faster than (b)")
+
+
+def measure_rss(source: Path, directory: Path) -> None:
+    """In a fresh process: import `source`, print seconds and peak RSS as JSON."""
+    engine, settings = fresh_store(directory, "memory")
+    started = time.perf_counter()
+    with source.open("rb") as stream:
+        report = import_file(engine, settings, stream, ImportOptions(format="csv"))
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(json.dumps({"seconds": elapsed, "peak_mb": peak, "entities": report.entities}))
+
+
+def memory_run(count: int, directory: Path) -> None:
+    csv_file = directory / "members.csv"
+    with csv_file.open("w", newline="", encoding="utf-8") as out:
+        members.write_csv(out, count)
+    size = csv_file.stat().st_size / 1e6
+    child = [sys.executable, __file__, "--measure-rss", str(csv_file), "--dir", str(directory)]
+    result = json.loads(subprocess.run(child, check=True, capture_output=True, text=True).stdout)
+    print(
+        f"{count} members, {size:.0f} MB of CSV: imported in {result['seconds']:.1f} s"
+        f" ({count / result['seconds']:.0f} members/s), peak RSS {result['peak_mb']:.0f} MB"
+        " (target < 400 MB)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--members", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--memory", action="store_true", help="peak RSS of one CSV import")
+    parser.add_argument("--dir", type=Path, help="work directory (default: a temporary one)")
+    parser.add_argument("--measure-rss", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-import-") as scratch:
+        directory = args.dir or Path(scratch)
+        if args.measure_rss:
+            measure_rss(args.measure_rss, directory)
+        elif args.memory:
+            memory_run(args.members, directory)
+        else:
+            speed_table(args.members, args.repeat, directory)
+
+
+if __name__ == "__main__":
+    main()
