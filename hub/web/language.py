@@ -7,6 +7,8 @@ from typing import Final
 
 from starlette.requests import Request
 
+from hub.web.negotiation import ranked
+
 UI_LANGUAGES: Final = ("en", "sr-Latn", "sr-Cyrl")
 DEFAULT_LANGUAGE: Final = "en"
 # Languages a reader of Serbian Latin script reads without effort.
@@ -35,21 +37,8 @@ def _ui_language(tag: str) -> str | None:
 
 
 def _from_header(header: str) -> str | None:
-    ranked: list[tuple[float, int, str]] = []
-    for position, part in enumerate(header.split(",")):
-        tag, *params = (piece.strip() for piece in part.split(";"))
-        quality = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name.strip() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        if tag and quality > 0:
-            ranked.append((-quality, position, tag))
-    for _, _, tag in sorted(ranked):
-        chosen = _ui_language(tag)
+    for quality, tag in ranked(header):
+        chosen = _ui_language(tag) if quality > 0 else None
         if chosen is not None:
             return chosen
     return None

@@ -49,8 +49,10 @@ def split_extension(path_part: str) -> tuple[str, Format | None]:
     return path_part, None
 
 
-def _accepted(header: str) -> list[tuple[float, int, str]]:
-    ranked = []
+def ranked(header: str) -> list[tuple[float, str]]:
+    """(quality, value) of an `Accept`-style header (RFC 9110 section 12.4.2), best first;
+    equal qualities keep their order. Values are lower-cased."""
+    found = []
     for position, part in enumerate(header.split(",")):
         media, *params = (piece.strip() for piece in part.split(";"))
         quality = 1.0
@@ -62,8 +64,8 @@ def _accepted(header: str) -> list[tuple[float, int, str]]:
                 except ValueError:
                     quality = 0.0
         if media:
-            ranked.append((quality, -position, media.lower()))
-    return sorted(ranked, reverse=True)
+            found.append((quality, -position, media.lower()))
+    return [(quality, media) for quality, _, media in sorted(found, reverse=True)]
 
 
 def choose(
@@ -88,7 +90,7 @@ def choose(
     header = request.headers.get("accept", "")
     if not header.strip():
         return default
-    for quality, _, media in _accepted(header):
+    for quality, media in ranked(header):
         if quality <= 0:
             continue
         if media in ("*/*", "application/*", "text/*"):

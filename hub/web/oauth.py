@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from urllib.parse import parse_qsl
 
 import orjson
@@ -70,30 +72,27 @@ def _limited(request: Request) -> Response | None:
     )
 
 
-async def token(request: Request) -> Response:
+async def _endpoint(request: Request, call: Callable[[FormRequest], Response]) -> Response:
+    """Rate limit, read the form, then let authlib answer (in a thread: it hashes secrets and
+    touches the database)."""
     limited = _limited(request)
     if limited is not None:
         return limited
     form = await _form_request(request)
     if isinstance(form, Response):
         return form
-    server = app_state(request).auth.server
-    response: Response = await run_in_threadpool(server.create_token_response, form)
-    return response
+    return await run_in_threadpool(call, form)
+
+
+async def token(request: Request) -> Response:
+    """RFC 6749 section 4.4: the client credentials grant."""
+    return await _endpoint(request, app_state(request).auth.server.create_token_response)
 
 
 async def revoke(request: Request) -> Response:
-    limited = _limited(request)
-    if limited is not None:
-        return limited
-    form = await _form_request(request)
-    if isinstance(form, Response):
-        return form
+    """RFC 7009: token revocation."""
     server = app_state(request).auth.server
-    response: Response = await run_in_threadpool(
-        server.create_endpoint_response, "revocation", form
-    )
-    return response
+    return await _endpoint(request, partial(server.create_endpoint_response, "revocation"))
 
 
 async def metadata(request: Request) -> Response:
