@@ -30,7 +30,6 @@ from datetime import UTC, datetime
 from functools import cache, partial
 from typing import Any
 
-import orjson
 from rdflib import BNode, Graph, URIRef
 from rdflib import Literal as RdfLibLiteral
 from sqlalchemy import Engine
@@ -40,7 +39,7 @@ from hub.auth.scopes import Tier
 from hub.linked_data.ldes import Activity, Page, Relation, Stream, Verb
 from hub.linked_data.triples import Literal, Triple
 from hub.services.errors import EntityNotFound
-from hub.services.visibility import can_see, field_tiers, project
+from hub.services.visibility import can_see, visible_text
 from hub.settings import Settings
 from hub.storage import feed as store
 from hub.storage.feed import FeedRow
@@ -154,27 +153,17 @@ def _activities(settings: Settings, row: FeedRow, tier: Tier) -> list[Activity]:
     if row.doc is not None and can_see(tier, row.visibility):
         verb: Verb = "Create" if row.created else "Update"
         # Projected only if the member is not rendered yet (the member cache, ldes.py).
-        payload = partial(visible_payload, row.doc, tier, row.visibility, row.field_visibility)
+        payload = partial(
+            visible_text,
+            row.doc,
+            tier,
+            record_tier=row.visibility,
+            overrides_json=row.field_visibility,
+        )
         return [Activity(iri, verb, row.iri, row.published_at, payload, tier)]
     if row.feed_tiers & TIER_BIT[tier]:
         return [Activity(iri, "Delete", row.iri, row.published_at, None, tier)]
     return []
-
-
-def visible_payload(doc: str, tier: Tier, record_tier: str, overrides_json: str | None) -> str:
-    """The stored document as `tier` may see it, as JSON text. The stored text is reused as
-    it is when it names no term hidden from `tier` (the common case needs no parse)."""
-    overrides: dict[str, str] = orjson.loads(overrides_json) if overrides_json else {}
-    hidden = [
-        term.split(".", 1)[0]
-        for term, term_tier in field_tiers(overrides).items()
-        if not can_see(tier, term_tier)
-    ]
-    if not any(f'"{term}"' in doc for term in hidden):
-        return doc
-    projected = project(orjson.loads(doc), tier, record_tier=record_tier, overrides=overrides)
-    assert projected is not None  # the record itself is visible: the caller checked
-    return orjson.dumps(projected).decode()
 
 
 @cache

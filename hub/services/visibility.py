@@ -63,21 +63,40 @@ def readable_tiers(caller: Tier) -> tuple[str, ...]:
     return tuple(tier for tier in TIERS if can_see(caller, tier))
 
 
-def _overrides(stored: StoredEntity) -> dict[str, str] | None:
-    if not stored.field_visibility:
+def _load_overrides(overrides_json: str | None) -> dict[str, str] | None:
+    if not overrides_json:
         return None
-    loaded: dict[str, str] = orjson.loads(stored.field_visibility)
+    loaded: dict[str, str] = orjson.loads(overrides_json)
     return loaded
 
 
+def _overrides(stored: StoredEntity) -> dict[str, str] | None:
+    return _load_overrides(stored.field_visibility)
+
+
+def _hides_nothing(doc: str, caller: Tier, overrides: Mapping[str, str] | None) -> bool:
+    """True when no term of the JSON text `doc` is hidden from `caller`. Checked on the text,
+    so hot paths parse nothing (a hidden term's name inside a string value only costs a
+    needless projection, never a leak)."""
+    hidden = [term for term, tier in field_tiers(overrides).items() if not can_see(caller, tier)]
+    return not any(f'"{term.split(".")[0]}":' in doc for term in hidden)
+
+
 def is_whole(stored: StoredEntity, caller: Tier) -> bool:
-    """True when `caller` may see the stored document as it is: no term of it is hidden.
-    Checked on the text, so the hot JSON-LD path parses nothing (a hidden term's name inside
-    a string value only costs a needless projection, never a leak)."""
-    hidden = [
-        term for term, tier in field_tiers(_overrides(stored)).items() if not can_see(caller, tier)
-    ]
-    return not any(f'"{term.split(".")[0]}":' in stored.doc for term in hidden)
+    """True when `caller` may see the stored document as it is: no term of it is hidden."""
+    return _hides_nothing(stored.doc, caller, _overrides(stored))
+
+
+def visible_text(doc: str, caller: Tier, *, record_tier: str, overrides_json: str | None) -> str:
+    """The JSON text of a record `caller` may see, cut to its tier; the stored text itself
+    when nothing in it is hidden."""
+    overrides = _load_overrides(overrides_json)
+    if _hides_nothing(doc, caller, overrides):
+        return doc
+    view = project(load_document(doc), caller, record_tier=record_tier, overrides=overrides)
+    if view is None:  # callers check the record's tier first; this is a bug guard
+        raise PermissionError(f"a {record_tier} record is above the {caller} tier")
+    return orjson.dumps(view).decode()
 
 
 def stored_view(stored: StoredEntity, caller: Tier) -> dict[str, Any] | None:
@@ -100,6 +119,8 @@ def view_doc(stored: StoredEntity, caller: Tier) -> dict[str, Any]:
 
 def view_text(stored: StoredEntity, caller: Tier) -> str:
     """`view_doc` as JSON text, reusing the stored text when nothing is hidden."""
-    if is_whole(stored, caller) and can_see(caller, stored.visibility):
-        return stored.doc
-    return orjson.dumps(view_doc(stored, caller)).decode()
+    if not can_see(caller, stored.visibility):
+        raise PermissionError(f"{stored.iri} is above the {caller} tier")
+    return visible_text(
+        stored.doc, caller, record_tier=stored.visibility, overrides_json=stored.field_visibility
+    )
