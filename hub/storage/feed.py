@@ -189,17 +189,6 @@ def forget_tombstones(connection: Connection, *, iris: Sequence[str]) -> None:
         connection.execute(delete(tombstones).where(tombstones.c.iri.in_(chunk)))
 
 
-def forget_tombstones_of_import(connection: Connection, *, import_id: str) -> None:
-    """The tombstones of every entity an import is about to (re-)create."""
-    connection.execute(
-        text(
-            "DELETE FROM tombstones WHERE iri IN"
-            " (SELECT s.iri FROM import_rows s WHERE s.import_id = :imp)"
-        ),
-        {"imp": import_id},
-    )
-
-
 def bury(
     connection: Connection, *, doomed: Sequence[tuple[str, str, str, int]], now: datetime
 ) -> None:

@@ -1,25 +1,20 @@
-"""Import staging: rows land in `import_rows`, are checked and compared as sets in SQL, then
-applied in one statement. Everything runs inside the caller's transaction, so a rollback
-(errors, or a dry run) leaves no trace."""
+"""Import writing: each batch is compared with the store and its new or changed rows written
+straight to `entities`; the keys, IRIs and references of every row are staged in
+`import_rows` for the checks that need the whole file (duplicate keys, references, what a
+replace deletes), which run as set queries in SQL. Everything runs inside the caller's
+transaction, so a rollback (errors, or a dry run) leaves no trace."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, DateTime, Engine, bindparam, text
+from sqlalchemy import Connection, Engine, text
 
-from hub.storage.feed import (
-    TIER_BITS_SQL,
-    bury_where,
-    forget_tombstones_of_import,
-    reserve,
-    stamp_params,
-    stamped,
-)
+from hub.storage.feed import TIER_BITS_SQL, bury_where, forget_tombstones, reserve
 from hub.storage.records import EntityRow, ImportDiff
 
 _COLUMNS = (
@@ -29,6 +24,12 @@ _COLUMNS = (
 _UPDATES = ", ".join(
     f"{column} = excluded.{column}" for column in _COLUMNS.split(", ")[2:]
 )
+_STAGED_COLUMNS = (
+    "import_id, row_no, kind, key, iri, doc, hash, sort_name, is_cluster,"
+    " member_iri, organisation_iri"
+)
+IMPORT_CACHE_KIB = 64 * 1024  # SQLite page cache of an import's connection
+_LOOKUP_CHUNK = 500  # keys per lookup: well under every driver's parameter limit
 _KINDS = ("organisations", "memberships", "events", "projects")
 _STAGED = (
     "SELECT 1 FROM import_rows s"
@@ -48,16 +49,20 @@ class ReplaceScope:
 
 @contextmanager
 def import_transaction(engine: Engine) -> Iterator[Connection]:
-    """`hub.storage.transactions.write_transaction` for a bulk import. On SQLite, the
-    import's temporary storage (the statement journal of each INSERT ... SELECT, sorts) goes
-    to a file rather than memory (the engine's `temp_store=MEMORY`, right for reads): it
-    grows with the file, and held 4 GB in memory for a million members."""
+    """`hub.storage.transactions.write_transaction` for a bulk import. On SQLite, for its
+    duration: the import's temporary storage (statement journals, sorts) goes to a file
+    rather than memory (the engine's `temp_store=MEMORY`, right for reads), as it grows with
+    the file (it held 4 GB in memory for a million members); and the page cache is larger
+    (`IMPORT_CACHE_KIB`), so the indexes of `entities` are updated in memory rather than
+    spilled to the log mid-transaction (that spilling doubled the cost of writing rows)."""
     with engine.connect() as connection:
         driver: Any = connection.connection.dbapi_connection
         sqlite = connection.dialect.name == "sqlite"
         if sqlite:  # outside any transaction, as SQLite requires: on the driver connection
-            previous = int(driver.execute("PRAGMA temp_store").fetchone()[0])
+            temp_store = int(driver.execute("PRAGMA temp_store").fetchone()[0])
+            cache_size = int(driver.execute("PRAGMA cache_size").fetchone()[0])
             driver.execute("PRAGMA temp_store=FILE")
+            driver.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
         connection.info["write"] = True
         try:
             with connection.begin():
@@ -65,28 +70,110 @@ def import_transaction(engine: Engine) -> Iterator[Connection]:
         finally:
             connection.info.pop("write", None)
             if sqlite:
-                driver.execute(f"PRAGMA temp_store={previous}")
+                driver.execute(f"PRAGMA temp_store={temp_store}")
+                driver.execute(f"PRAGMA cache_size={cache_size}")
 
 
-def stage_rows(
-    connection: Connection, *, import_id: str, rows: Sequence[tuple[int, EntityRow]]
-) -> None:
-    """Stage one batch with a plain driver-level executemany: an import stages every entity
-    of the file, and per-row dict building (`asdict`) and SQLAlchemy parameter processing
-    cost more than the insert itself."""
+def write_batch(
+    connection: Connection,
+    *,
+    import_id: str,
+    rows: Sequence[tuple[int, EntityRow]],
+    write: bool,
+    now: datetime,
+) -> ImportDiff:
+    """Stage one batch's keys, compare it with the store, and (with `write`) write the rows
+    that are new or changed, numbered into the feed in file order; unchanged rows keep their
+    place, visibility stays the admin's. Returns what the batch creates, updates and leaves.
+
+    Rows go straight to `entities`: the import's transaction makes them all or nothing (any
+    problem found later, or a dry run, rolls them back). `import_rows` keeps only what the
+    whole-file checks need (keys, IRIs, references), not the documents. Plain driver-level
+    executemany throughout: per-row dicts and SQLAlchemy parameter processing cost more than
+    the inserts themselves."""
     if not rows:
-        return
+        return ImportDiff(0, 0, 0, 0)
     marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    columns = f"import_id, row_no, {_COLUMNS}"
-    markers = ", ".join([marker] * (columns.count(",") + 1))
+    _stage_keys(connection, import_id, rows, marker)
+    stored = _stored_hashes(connection, [row for _, row in rows], marker)
+    changed = [row for _, row in rows if stored.get((row.kind, row.key)) != row.hash]
+    created = sum((row.kind, row.key) not in stored for row in changed)
+    diff = ImportDiff(created, len(changed) - created, len(rows) - len(changed), 0)
+    if write and changed:
+        _write_rows(connection, changed, stored, marker, now)
+    return diff
+
+
+def _stage_keys(
+    connection: Connection, import_id: str, rows: Sequence[tuple[int, EntityRow]], marker: str
+) -> None:
     connection.exec_driver_sql(
-        f"INSERT INTO import_rows ({columns}) VALUES ({markers})",
+        f"INSERT INTO import_rows ({_STAGED_COLUMNS}) VALUES ({', '.join([marker] * 11)})",
         [
-            (import_id, row_no, row.kind, row.key, row.iri, row.doc, row.hash, row.sort_name,
-             row.is_cluster, row.member_iri, row.organisation_iri, row.vat_id, row.lei_code)
+            (import_id, row_no, row.kind, row.key, row.iri, "", row.hash, "", False,
+             row.member_iri, row.organisation_iri)
             for row_no, row in rows
         ],
     )
+
+
+def _stored_hashes(
+    connection: Connection, rows: Sequence[EntityRow], marker: str
+) -> dict[tuple[str, str], str]:
+    """(kind, key) -> stored hash of the rows' entities that exist already."""
+    keys: dict[str, list[str]] = {}
+    for row in rows:
+        keys.setdefault(row.kind, []).append(row.key)
+    found: dict[tuple[str, str], str] = {}
+    for kind, names in keys.items():
+        for start in range(0, len(names), _LOOKUP_CHUNK):
+            chunk = names[start : start + _LOOKUP_CHUNK]
+            result = connection.exec_driver_sql(
+                f"SELECT key, hash FROM entities WHERE kind = {marker}"
+                f" AND key IN ({', '.join([marker] * len(chunk))})",
+                (kind, *chunk),
+            )
+            found.update(((kind, key), digest) for key, digest in result)
+    return found
+
+
+def _write_rows(
+    connection: Connection,
+    rows: Sequence[EntityRow],
+    stored: dict[tuple[str, str], str],
+    marker: str,
+    now: datetime,
+) -> None:
+    reservation = reserve(connection, count=len(rows), now=now)
+    forget_tombstones(
+        connection, iris=[row.iri for row in rows if (row.kind, row.key) not in stored]
+    )
+    when = _driver_datetime(connection)
+    written = when(now)
+    params = []
+    for index, row in enumerate(rows):
+        seq, published = reservation.stamp(index)
+        params.append((
+            row.kind, row.key, row.iri, row.doc, row.hash, row.sort_name, row.is_cluster,
+            row.member_iri, row.organisation_iri, row.vat_id, row.lei_code,
+            written, written, seq, when(published),
+        ))
+    connection.exec_driver_sql(
+        f"INSERT INTO entities ({_COLUMNS}, created_at, updated_at, seq, published_at,"
+        f" feed_tiers) VALUES ({', '.join([marker] * 15)}, 3)"
+        f" ON CONFLICT (kind, key) DO UPDATE SET {_UPDATES}, updated_at = excluded.updated_at,"
+        f" seq = excluded.seq, published_at = excluded.published_at,"
+        f" feed_tiers = entities.feed_tiers | {TIER_BITS_SQL.format('entities')}",
+        params,
+    )
+
+
+def _driver_datetime(connection: Connection) -> Callable[[datetime], object]:
+    """A time as the driver takes it for a `DateTime` column: psycopg takes datetimes; on
+    SQLite, the text SQLAlchemy's DateTime type writes and reads (UTC, no zone)."""
+    if connection.dialect.name != "sqlite":
+        return lambda value: value
+    return lambda value: value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def duplicate_keys(connection: Connection, *, import_id: str) -> list[tuple[str, str, list[int]]]:
@@ -169,34 +256,20 @@ def _params(import_id: str, scope: ReplaceScope | None) -> dict[str, object]:
     return params
 
 
-def diff_import(
-    connection: Connection, *, import_id: str, replace: ReplaceScope | None
-) -> ImportDiff:
+def count_deletions(
+    connection: Connection, *, import_id: str, replace: ReplaceScope
+) -> int:
+    """How many entities the replace scope deletes, given everything the file staged."""
     params = _params(import_id, replace)
-
-    def count(sql: str) -> int:
-        return int(connection.execute(text(sql), params).scalar_one())
-
-    created = count(
-        "SELECT count(*) FROM import_rows s WHERE s.import_id = :imp AND NOT EXISTS"
-        " (SELECT 1 FROM entities e WHERE e.kind = s.kind AND e.key = s.key)"
+    return sum(
+        int(connection.execute(
+            text(f"SELECT count(*) FROM entities e WHERE {where}"), params
+        ).scalar_one())
+        for _, where in _deletion_queries(replace)
     )
-    joined = (
-        "SELECT count(*) FROM import_rows s JOIN entities e ON e.kind = s.kind AND e.key = s.key"
-        " WHERE s.import_id = :imp AND e.hash {} s.hash"
-    )
-    updated = count(joined.format("<>"))
-    unchanged = count(joined.format("="))
-    deleted = 0
-    if replace is not None:
-        deleted = sum(
-            count(f"SELECT count(*) FROM entities e WHERE {where}")
-            for _, where in _deletion_queries(replace)
-        )
-    return ImportDiff(created=created, updated=updated, unchanged=unchanged, deleted=deleted)
 
 
-def apply_import(
+def finish_import(
     connection: Connection,
     *,
     import_id: str,
@@ -204,16 +277,15 @@ def apply_import(
     own_organisation_prefix: str,
     now: datetime,
 ) -> None:
-    """Write the staged rows (only those that differ from what is stored), delete what the
-    replace scope says, drop memberships left pointing at deleted own organisations."""
-    params = _params(import_id, replace)
+    """After every batch is written: delete what the replace scope says, drop memberships
+    left pointing at deleted own organisations, forget the staged keys."""
     if replace is not None:
+        params = _params(import_id, replace)
         # Every deletion leaves a tombstone in the feed (hub/storage/feed.py).
         for _, where in _deletion_queries(replace):
             bury_where(connection, where=where, params=params, now=now)
         orphans = {"prefix": own_organisation_prefix + "%"}
         bury_where(connection, where=_ORPHANS, params=orphans, now=now)
-    _upsert_changed(connection, import_id=import_id, now=now)
     connection.execute(text("DELETE FROM import_rows WHERE import_id = :imp"), {"imp": import_id})
 
 
@@ -225,41 +297,6 @@ _ORPHANS = (
     " OR (e.organisation_iri LIKE :prefix AND NOT EXISTS"
     "   (SELECT 1 FROM entities o WHERE o.iri = e.organisation_iri)))"
 )
-# The window numbers row ids only, then the rows are joined back: numbering `s.*` made the
-# database sort every staged document (in memory with temp_store=MEMORY: 4 GB for 1M members).
-_CHANGED = (
-    "SELECT s.*, r.rn FROM (SELECT c.id AS sid, row_number() OVER (ORDER BY c.row_no, c.id) AS rn"
-    "   FROM import_rows c WHERE c.import_id = :imp AND NOT EXISTS (SELECT 1 FROM entities e"
-    "   WHERE e.kind = c.kind AND e.key = c.key AND e.hash = c.hash)) r"
-    " JOIN import_rows s ON s.id = r.sid"
-)
-
-
-def _upsert_changed(connection: Connection, *, import_id: str, now: datetime) -> None:
-    """Insert or update the staged rows that differ from the store, numbering them into the
-    feed in file order; unchanged rows keep their place. Visibility stays the admin's."""
-    changed = int(
-        connection.execute(text(f"SELECT count(*) FROM ({_CHANGED}) c"), {"imp": import_id})
-        .scalar_one()
-    )
-    if not changed:
-        return
-    reservation = reserve(connection, count=changed, now=now)
-    forget_tombstones_of_import(connection, import_id=import_id)
-    statement = stamped(
-        connection,
-        f"INSERT INTO entities ({_COLUMNS}, created_at, updated_at, seq, published_at, feed_tiers)"
-        f" SELECT {_COLUMNS}, :now, :now, :first - 1 + d.rn, {{published}}, 3"
-        f" FROM ({_CHANGED}) d WHERE true"
-        f" ON CONFLICT (kind, key) DO UPDATE SET {_UPDATES}, updated_at = excluded.updated_at,"
-        f" seq = excluded.seq, published_at = excluded.published_at,"
-        f" feed_tiers = entities.feed_tiers | {TIER_BITS_SQL.format('entities')}"
-        f" WHERE entities.hash <> excluded.hash",
-        rank="d.rn",
-    ).bindparams(bindparam("now", type_=DateTime(timezone=True)))
-    connection.execute(
-        statement, {"imp": import_id, "now": now, **stamp_params(connection, reservation)}
-    )
 
 
 # Reading back what an import wrote: exports stream the store in the import formats, so that

@@ -1,9 +1,11 @@
-"""`import_file`: read, validate, stage, check, diff and apply a file in one transaction.
+"""`import_file`: read, validate, write and check a file in one transaction.
 
 All or nothing: every problem of the whole file is collected (up to the configured number),
 and any problem, like a dry run, rolls the one write transaction back. Memory stays bounded:
-entries are streamed and staged in batches; duplicate keys, references and the diff are set
-operations in SQL over the staged rows (`hub.storage.imports`).
+entries are streamed and written in batches, each compared with the store as it goes (what
+it creates, updates, leaves unchanged); duplicate keys, references and what a replace
+deletes are set operations in SQL over the staged keys (`hub.storage.imports`). Once a
+problem is found, or in a dry run, batches are still compared and staged but not written.
 """
 
 from __future__ import annotations
@@ -24,14 +26,14 @@ from hub.services.records import entity_row
 from hub.services.validation import validate_document
 from hub.settings import Settings
 from hub.storage.imports import (
-    apply_import,
-    diff_import,
+    count_deletions,
     duplicate_keys,
+    finish_import,
     import_transaction,
     missing_references,
-    stage_rows,
+    write_batch,
 )
-from hub.storage.records import EntityRow
+from hub.storage.records import EntityRow, ImportDiff
 
 BATCH = 2000  # staged rows per INSERT: large enough to amortise, small enough to stay light
 
@@ -70,59 +72,83 @@ def _run(
     progress: Progress | None,
 ) -> ImportReport:
     import_id = uuid.uuid4().hex
+    now = datetime.now(UTC)
     plan = plan_source(connection, settings, source, options)
     log = ProblemLog(settings.max_reported_errors)
-    staged = _stage(connection, import_id, plan, log, progress)
+    batches = _Batches(connection, import_id, now, write=not options.dry_run, log=log)
+    for item in plan.items:
+        if isinstance(item, Problem):
+            log.add(item)
+            continue
+        batches.add(item.at, _row(item, log))
+        if progress is not None and batches.entities % BATCH == 0:
+            progress(batches.entities)
+    batches.flush()
+    if progress is not None:
+        progress(batches.entities)
     log.extend(_duplicates(connection, import_id, plan))
     log.extend(_missing(connection, import_id, plan, f"{settings.base_url}/id/"))
     log.raise_if_any()
     scope = plan.scope if options.mode == "replace" else None
-    diff = diff_import(connection, import_id=import_id, replace=scope)
+    deleted = count_deletions(connection, import_id=import_id, replace=scope) if scope else 0
+    diff = batches.diff
     report = ImportReport(
         dry_run=options.dry_run,
         mode=options.mode,
         created=diff.created,
         updated=diff.updated,
         unchanged=diff.unchanged,
-        deleted=diff.deleted,
-        entities=staged,
+        deleted=deleted,
+        entities=batches.entities,
     )
     if options.dry_run:
         raise _DryRunError(report)
-    apply_import(
+    finish_import(
         connection,
         import_id=import_id,
         replace=scope,
         own_organisation_prefix=settings.entity_iri("organisations", ""),
-        now=datetime.now(UTC),
+        now=now,
     )
     return report
 
 
-def _stage(
-    connection: Connection,
-    import_id: str,
-    plan: SourcePlan,
-    log: ProblemLog,
-    progress: Progress | None,
-) -> int:
-    batch: list[tuple[int, EntityRow]] = []
-    count = 0
-    for item in plan.items:
-        if isinstance(item, Problem):
-            log.add(item)
-            continue
-        batch.append((item.at, _row(item, log)))
-        count += 1
-        if len(batch) >= BATCH:
-            stage_rows(connection, import_id=import_id, rows=batch)
-            batch = []
-            if progress is not None:
-                progress(count)
-    stage_rows(connection, import_id=import_id, rows=batch)
-    if progress is not None:
-        progress(count)
-    return count
+class _Batches:
+    """Collects validated rows and hands them to storage a batch at a time, adding up what
+    they change. Rows are written only while the file has shown no problem (and not in a
+    dry run): after one, the import will roll back, and only the checks need the rest."""
+
+    def __init__(
+        self, connection: Connection, import_id: str, now: datetime, *, write: bool,
+        log: ProblemLog,
+    ) -> None:
+        self._connection, self._import_id, self._now = connection, import_id, now
+        self._write, self._log = write, log
+        self._rows: list[tuple[int, EntityRow]] = []
+        self.diff = ImportDiff(0, 0, 0, 0)
+        self.entities = 0
+
+    def add(self, at: int, row: EntityRow) -> None:
+        self._rows.append((at, row))
+        self.entities += 1
+        if len(self._rows) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        batch = write_batch(
+            self._connection,
+            import_id=self._import_id,
+            rows=self._rows,
+            write=self._write and not self._log,
+            now=self._now,
+        )
+        self._rows = []
+        self.diff = ImportDiff(
+            self.diff.created + batch.created,
+            self.diff.updated + batch.updated,
+            self.diff.unchanged + batch.unchanged,
+            0,
+        )
 
 
 def _row(entry: Entry, log: ProblemLog) -> EntityRow:
