@@ -69,7 +69,7 @@ def cluster_profile(base: str = BASE_URL) -> Doc:
         "address": part(
             me, "address", "Address", fullAddress="Bulevar cara Lazara 3, 21000 Novi Sad, Serbia",
             thoroughfare="Bulevar cara Lazara 3", postCode="21000", postName="Novi Sad",
-            countryCode="country:SRB", nutsCode="nuts:RS122",
+            countryCode="country:SRB", nutsCode="nuts:RS123",
             geo=part(me, "geo", "GeoCoordinates", latitude=45.2461, longitude=19.8517),
         ),
         "contactPoint": [
@@ -144,7 +144,7 @@ def member_organisation(base: str = BASE_URL) -> Doc:
         "address": part(
             me, "address", "Address", fullAddress="Narodnog fronta 23, 21000 Novi Sad",
             thoroughfare="Narodnog fronta 23", postCode="21000", postName="Novi Sad",
-            countryCode="country:SRB", nutsCode="nuts:RS122",
+            countryCode="country:SRB", nutsCode="nuts:RS123",
             geo=part(me, "geo", "GeoCoordinates", latitude=45.24, longitude=19.83),
         ),
         "contactPoint": [
@@ -217,7 +217,7 @@ def event(base: str = BASE_URL) -> Doc:
     me = iri("events", "b2b-novi-sad-2025", base)
     address = part(
         me, "location-address", "Address", fullAddress="Hajduk Veljkova 11, 21000 Novi Sad",
-        postCode="21000", postName="Novi Sad", countryCode="country:SRB", nutsCode="nuts:RS122",
+        postCode="21000", postName="Novi Sad", countryCode="country:SRB", nutsCode="nuts:RS123",
         geo=part(me, "location-geo", "GeoCoordinates", latitude=45.2583, longitude=19.8236),
     )
     return {

@@ -167,7 +167,7 @@ def test_organisation_page_shows_names_facts_address_and_contact(seeded: AppClie
     assert address.find("address").text() == "Narodnog fronta 23, 21000 Novi Sad"
     assert definitions(address.find("dl")) == {
         "Country": [label("country:SRB")],
-        "Region": [label("nuts:RS122")],
+        "Region": [label("nuts:RS123")],
         "Coordinates (WGS 84)": ["45.2400° N, 19.8300° E"],
     }
     assert definitions(document.section("contact").find("dl")) == {
