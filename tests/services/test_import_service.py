@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 import io
 
+import orjson
 import pytest
 from sqlalchemy import Engine
 
-from hub.services.entities import put_entity
+from hub.services.entities import put_entity, read_entity
 from hub.services.errors import InvalidInput, Problem
 from hub.services.imports import ImportOptions, ImportReport, import_file
 from hub.settings import Settings
@@ -91,3 +92,15 @@ def test_progress_is_told_the_entities_read(engine: Engine, settings: Settings) 
         engine, settings, io.BytesIO(body), ImportOptions(format="csv"), seen.append
     )
     assert (report.created, seen) == (5000, [2000, 4000, 5000])
+
+
+def test_concept_cells_take_alternative_labels_in_both_scripts(
+    engine: Engine, settings: Settings
+) -> None:
+    """A Serbian member list says "MSP" (or "МСП") for an SME: the scheme's skos:altLabel."""
+    cluster(engine, settings, "vojvodina-ict")
+    body = "key,name,organisation_type\nacme,Acme,MSP\nbeta,Beta,МСП\n".encode()
+    assert run(engine, settings, body).created == 4
+    for key in ("acme", "beta"):
+        stored = orjson.loads(read_entity(engine, kind="organisations", key=key).doc)
+        assert stored["classification"] == ["orgtype:sme"]

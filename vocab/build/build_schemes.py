@@ -7,8 +7,9 @@ Usage (from the repository root):
 
 Source tables: `schemes.csv` (one row per scheme: title and description) and one
 `{scheme}.csv` per scheme with the columns slug, parent, en, sr-Latn, bg, mk, ro, el,
-definition_en, close_match, broad_match, note_en. The Serbian Cyrillic labels are
-generated from the Serbian Latin ones with cyrtranslit (the national transliteration),
+definition_en, close_match, broad_match, note_en, and optionally alt_en and alt_sr-Latn
+(alternative labels such as abbreviations, separated by "; "). The Serbian Cyrillic labels
+are generated from the Serbian Latin ones with cyrtranslit (the national transliteration),
 so only the Latin form is ever edited. Output is deterministic: the same tables give
 byte-identical files.
 """
@@ -122,6 +123,11 @@ def add_concept(graph: Graph, scheme: Scheme, row: dict[str, str]) -> None:
     for language in EXTRA_LANGUAGES:
         if row.get(language):
             graph.add((subject, SKOS.prefLabel, Literal(row[language], lang=language)))
+    for alternative in _alternatives(row.get("alt_en", "")):
+        graph.add((subject, SKOS.altLabel, Literal(alternative, lang="en")))
+    for alternative in _alternatives(row.get("alt_sr-Latn", "")):
+        for label in serbian_labels(alternative):
+            graph.add((subject, SKOS.altLabel, label))
     graph.add((subject, SKOS.definition, Literal(row["definition_en"], lang="en")))
     if row.get("note_en"):
         graph.add((subject, SKOS.editorialNote, Literal(row["note_en"], lang="en")))
@@ -135,6 +141,10 @@ def add_concept(graph: Graph, scheme: Scheme, row: dict[str, str]) -> None:
     else:
         graph.add((subject, SKOS.topConceptOf, scheme.iri))
         graph.add((scheme.iri, SKOS.hasTopConcept, subject))
+
+
+def _alternatives(cell: str) -> list[str]:
+    return [label.strip() for label in cell.split(";") if label.strip()]
 
 
 def build_graph(scheme: Scheme) -> Graph:
