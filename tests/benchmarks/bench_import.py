@@ -4,7 +4,7 @@
     .venv/bin/python tests/benchmarks/bench_import.py --members 1000000 --memory
 
 Each import runs end to end through `hub.services.imports.import_file` (parse, validate,
-stage, check, apply, index) into a fresh SQLite file. Baselines, measured in the same run:
+write with its indexes, check) into a fresh SQLite file. Baselines, measured in the same run:
 
   (a) pydantic validation of the same documents + a raw executemany INSERT of their rows
       into a bare table (what any validated import must at least do);
