@@ -117,17 +117,7 @@ def add_concept(graph: Graph, scheme: Scheme, row: dict[str, str]) -> None:
     graph.add((subject, RDF.type, SKOS.Concept))
     graph.add((subject, SKOS.inScheme, scheme.iri))
     graph.add((subject, SKOS.notation, Literal(row["slug"])))
-    graph.add((subject, SKOS.prefLabel, Literal(row["en"], lang="en")))
-    for label in serbian_labels(row["sr-Latn"]):
-        graph.add((subject, SKOS.prefLabel, label))
-    for language in EXTRA_LANGUAGES:
-        if row.get(language):
-            graph.add((subject, SKOS.prefLabel, Literal(row[language], lang=language)))
-    for alternative in _alternatives(row.get("alt_en", "")):
-        graph.add((subject, SKOS.altLabel, Literal(alternative, lang="en")))
-    for alternative in _alternatives(row.get("alt_sr-Latn", "")):
-        for label in serbian_labels(alternative):
-            graph.add((subject, SKOS.altLabel, label))
+    add_labels(graph, subject, row)
     graph.add((subject, SKOS.definition, Literal(row["definition_en"], lang="en")))
     if row.get("note_en"):
         graph.add((subject, SKOS.editorialNote, Literal(row["note_en"], lang="en")))
@@ -141,6 +131,21 @@ def add_concept(graph: Graph, scheme: Scheme, row: dict[str, str]) -> None:
     else:
         graph.add((subject, SKOS.topConceptOf, scheme.iri))
         graph.add((scheme.iri, SKOS.hasTopConcept, subject))
+
+
+def add_labels(graph: Graph, subject: URIRef, row: dict[str, str]) -> None:
+    """Preferred labels in every language the row gives, and its alternative labels."""
+    graph.add((subject, SKOS.prefLabel, Literal(row["en"], lang="en")))
+    for label in serbian_labels(row["sr-Latn"]):
+        graph.add((subject, SKOS.prefLabel, label))
+    for language in EXTRA_LANGUAGES:
+        if row.get(language):
+            graph.add((subject, SKOS.prefLabel, Literal(row[language], lang=language)))
+    for alternative in _alternatives(row.get("alt_en", "")):
+        graph.add((subject, SKOS.altLabel, Literal(alternative, lang="en")))
+    for alternative in _alternatives(row.get("alt_sr-Latn", "")):
+        for label in serbian_labels(alternative):
+            graph.add((subject, SKOS.altLabel, label))
 
 
 def _alternatives(cell: str) -> list[str]:
