@@ -8,27 +8,33 @@ Turtle and N-Triples (everything in the default graph), N-Quads (each entity's t
 named graph of its member IRI: TREE member extraction, "named graphs" rule; LDES server
 primer, "Members"). Everything has an IRI, relations included (VOCABULARY.md P17).
 
-Built on our own triples and writers, not rdflib: a page holds a thousand entities. Rendered
-members are cached by (member IRI, variant, format): a member IRI names one seq, and what a
-seq holds never changes (a change takes a new seq), so a cached member never goes stale.
+Built without rdflib: a page holds a thousand entities. A member is rendered on its own, and
+its payload (the entity cut to the caller's tier) asked for only then: as JSON text for
+JSON-LD, where it is spliced in as it is, or as a parsed document for the other three, which
+`hub.linked_data.document_writers` walks once into text. The activity's three statements are
+written from a template per syntax; the stream and the node go through triples and
+`hub.linked_data.writers`. Rendered members are cached by (member IRI, variant, format): a
+member IRI names one seq, and what a seq holds never changes (a change takes a new seq), so
+a cached member never goes stale.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
-from typing import Any, Final, Literal
+from functools import cached_property
+from typing import Any, Final, Literal, NamedTuple, Protocol
 
 import orjson
 
 import vocab
-from hub.linked_data.context import RDF_TYPE, XSD, bundled_terms
+from hub.linked_data.context import RDF_TYPE, XSD
+from hub.linked_data.document_writers import NTriplesDocumentWriter, TurtleDocumentWriter
 from hub.linked_data.triples import Literal as RdfLiteral
-from hub.linked_data.triples import Triple, document_triples
+from hub.linked_data.triples import Triple
 from hub.linked_data.writers import TurtleWriter, ntriples
 
 Verb = Literal["Create", "Update", "Delete"]
@@ -52,17 +58,26 @@ class Stream:
     profile: str = vocab.PROFILE_IRI
 
 
-@dataclass(frozen=True, slots=True)
-class Activity:
-    """One member. `payload` gives the entity as compact JSON of our context (Create, Update;
-    called only when the member is not cached); `variant` tells apart renderings of one
-    member IRI (the caller's tier)."""
+class Payload(Protocol):
+    """The entity of a Create or Update as the caller may see it, in compact JSON-LD of our
+    context; asked only when the member is not cached."""
+
+    def text(self) -> str:
+        """As JSON text (for JSON-LD pages)."""
+
+    def document(self) -> dict[str, Any]:
+        """As a parsed document (for N-Triples, N-Quads and Turtle pages)."""
+
+
+class Activity(NamedTuple):
+    """One member. `payload` gives the entity (Create, Update); `variant` tells apart
+    renderings of one member IRI (the caller's tier). A tuple: a page holds a thousand."""
 
     iri: str
     verb: Verb
     object: str
     published: datetime
-    payload: Callable[[], str] | None
+    payload: Payload | None
     variant: str = ""
 
 
@@ -88,7 +103,8 @@ class Page:
 
 def timestamp(value: datetime) -> str:
     """An xsd:dateTime in UTC with microseconds (TREE: compare times with a timezone)."""
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # `isoformat` is faster than `strftime`; an aware UTC time ends in "+00:00".
+    return value.astimezone(UTC).isoformat(timespec="microseconds")[:-6] + "Z"
 
 
 def _datetime(value: datetime) -> RdfLiteral:
@@ -120,18 +136,6 @@ def _node_triples(page: Page) -> list[Triple]:
     return triples
 
 
-def activity_triples(activity: Activity) -> list[Triple]:
-    return [
-        (activity.iri, RDF_TYPE, AS + activity.verb),
-        (activity.iri, AS + "object", activity.object),
-        (activity.iri, AS + "published", _datetime(activity.published)),
-    ]
-
-
-def payload_triples(activity: Activity) -> list[Triple]:
-    return document_triples(orjson.loads(activity.payload())) if activity.payload else []
-
-
 class MemberCache:
     """Rendered members, least recently used out first; safe across render threads."""
 
@@ -158,20 +162,9 @@ class MemberCache:
             self._items.clear()
 
 
-def _authority(iri: str) -> str:
-    """`scheme://host/` of an IRI (the whole IRI when it has no path)."""
-    end = iri.find("/", iri.find("//") + 2)
-    return iri if end < 0 else iri[: end + 1]
-
-
-@cache
-def _authorities() -> frozenset[str]:
-    return frozenset(_authority(namespace) for namespace in bundled_terms().prefixes.values())
-
-
 class _Turtle(TurtleWriter):
-    """The shared Turtle writer with prefixed names looked up once per IRI; an IRI on a host
-    no prefix is on (every entity of this instance) skips the prefix search."""
+    """The Turtle writer with each IRI's name looked up once: a root node repeats a few
+    prefixed names for every page."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -180,16 +173,25 @@ class _Turtle(TurtleWriter):
     def name(self, iri: str) -> str:
         found = self._names.get(iri)
         if found is None:
-            plain = _authority(iri) not in _authorities()
-            found = self._names[iri] = f"<{iri}>" if plain else super().name(iri)
+            found = self._names[iri] = super().name(iri)
         return found
 
 
-@dataclass
 class _Renderer:
-    syntax: Syntax
-    cache: MemberCache
-    turtle: _Turtle = field(default_factory=_Turtle)
+    """One rendering in one syntax; its writers remember the IRIs they have written."""
+
+    def __init__(self, syntax: Syntax, cache: MemberCache) -> None:
+        self.syntax = syntax
+        self.cache = cache
+        self.turtle = _Turtle()
+
+    @cached_property
+    def _turtle_documents(self) -> TurtleDocumentWriter:
+        return TurtleDocumentWriter()
+
+    @cached_property
+    def _line_documents(self) -> NTriplesDocumentWriter:
+        return NTriplesDocumentWriter()
 
     def triples(self, triples: Iterable[Triple]) -> str:
         if self.syntax == "turtle":
@@ -203,14 +205,39 @@ class _Renderer:
             return cached
         if self.syntax == "jsonld":
             rendered = _jsonld_member(activity)
-        elif self.syntax == "nquads":
-            payload = "".join(ntriples(payload_triples(activity), graph=activity.iri))
-            rendered = (self.triples(activity_triples(activity)) + payload).encode()
         else:
-            triples = activity_triples(activity) + payload_triples(activity)
-            rendered = self.triples(triples).encode()
+            rendered = self._rdf_member(activity).encode()
         self.cache.put(key, rendered)
         return rendered
+
+    def _rdf_member(self, activity: Activity) -> str:
+        """The activity in the default graph, then its entity: in N-Quads in the named graph
+        of the member IRI."""
+        head = self._activity(activity)
+        if activity.payload is None:
+            return head
+        entity = activity.payload.document()
+        if self.syntax == "turtle":
+            return head + self._turtle_documents.blocks(entity)
+        graph = activity.iri if self.syntax == "nquads" else None
+        return head + self._line_documents.lines(entity, graph)
+
+    def _activity(self, activity: Activity) -> str:
+        """The activity's three statements: verb, object, publication time."""
+        published = timestamp(activity.published)
+        if self.syntax == "turtle":
+            name = self.turtle.name
+            return (
+                f"{name(activity.iri)}\n    a {name(AS + activity.verb)} ;\n"
+                f"    {name(AS + 'object')} {name(activity.object)} ;\n"
+                f'    {name(AS + "published")} "{published}"^^{name(XSD + "dateTime")} .\n\n'
+            )
+        subject = f"<{activity.iri}>"
+        return (
+            f"{subject} <{RDF_TYPE}> <{AS}{activity.verb}> .\n"
+            f"{subject} <{AS}object> <{activity.object}> .\n"
+            f'{subject} <{AS}published> "{published}"^^<{XSD}dateTime> .\n'
+        )
 
     def header(self) -> str:
         return self.turtle.header() if self.syntax == "turtle" else ""
@@ -276,7 +303,7 @@ def _jsonld_page(page: Page, renderer: _Renderer) -> bytes:
 def _jsonld_member(activity: Activity) -> bytes:
     head = orjson.dumps({"id": activity.iri, "type": activity.verb,
                          "published": timestamp(activity.published)})[:-1]
-    target = activity.payload().encode() if activity.payload else orjson.dumps(activity.object)
+    target = activity.payload.text().encode() if activity.payload else orjson.dumps(activity.object)
     return head + b',"object":' + target + b"}"
 
 

@@ -9,7 +9,14 @@ from hub.linked_data.context import RDF_TYPE, XSD, ContextTerms, bundled_terms
 from hub.linked_data.triples import Literal, Object, Triple
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t]')
 _LOCAL_NAME = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?$")
+
+
+def quoted(text: str) -> str:
+    """`text` as a quoted string of N-Triples and Turtle (RDF 1.1 N-Triples, ECHAR); the
+    search first, since most texts need no escape and `translate` is slow."""
+    return f'"{text.translate(_ESCAPES)}"' if _NEEDS_ESCAPE.search(text) else f'"{text}"'
 
 
 def _iri(value: str) -> str:
@@ -17,7 +24,7 @@ def _iri(value: str) -> str:
 
 
 def _literal(value: Literal, datatype: str) -> str:
-    text = f'"{value.lexical.translate(_ESCAPES)}"'
+    text = quoted(value.lexical)
     if value.language:
         return f"{text}@{value.language}"
     if value.datatype and value.datatype != XSD + "string":
@@ -46,12 +53,16 @@ class TurtleWriter:
         self._namespaces = sorted(
             self._terms.prefixes.items(), key=lambda item: -len(item[1])
         )
+        self._any_namespace = tuple(self._terms.prefixes.values())
 
     def header(self) -> str:
         lines = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(self._terms.prefixes.items())]
         return "\n".join(lines) + "\n\n"
 
     def name(self, iri: str) -> str:
+        """A prefixed name where a prefix fits and the rest is a plain local name, else `<iri>`."""
+        if not iri.startswith(self._any_namespace):  # one call rules out most entity IRIs
+            return _iri(iri)
         for prefix, namespace in self._namespaces:
             if iri.startswith(namespace):
                 local = iri[len(namespace):]

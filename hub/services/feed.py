@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache, partial
-from typing import Any
+from functools import cache
+from typing import Any, NamedTuple
 
 from rdflib import BNode, Graph, URIRef
 from rdflib import Literal as RdfLibLiteral
@@ -39,7 +39,7 @@ from hub.auth.scopes import Tier
 from hub.linked_data.ldes import Activity, Page, Relation, Stream, Verb
 from hub.linked_data.triples import Literal, Triple
 from hub.services.errors import EntityNotFound
-from hub.services.visibility import can_see, visible_text
+from hub.services.visibility import can_see, visible_doc, visible_text
 from hub.settings import Settings
 from hub.storage import feed as store
 from hub.storage.feed import FeedRow
@@ -148,18 +148,32 @@ def read_page(engine: Engine, settings: Settings, *, number: int, tier: Tier) ->
     return FeedPage(page, number, is_closed(settings, number, last_seq), last_seq)
 
 
+class _VisiblePayload(NamedTuple):
+    """A stored document cut to `tier` when asked: only if the member is not rendered yet
+    (the member cache, ldes.py). A `hub.linked_data.ldes.Payload`; a tuple, since a page
+    makes a thousand."""
+
+    doc: str
+    tier: Tier
+    record_tier: str
+    overrides_json: str | None
+
+    def text(self) -> str:
+        return visible_text(
+            self.doc, self.tier, record_tier=self.record_tier, overrides_json=self.overrides_json
+        )
+
+    def document(self) -> dict[str, Any]:
+        return visible_doc(
+            self.doc, self.tier, record_tier=self.record_tier, overrides_json=self.overrides_json
+        )
+
+
 def _activities(settings: Settings, row: FeedRow, tier: Tier) -> list[Activity]:
     iri = f"{settings.base_url}/feed/activities/{row.seq}"
     if row.doc is not None and can_see(tier, row.visibility):
         verb: Verb = "Create" if row.created else "Update"
-        # Projected only if the member is not rendered yet (the member cache, ldes.py).
-        payload = partial(
-            visible_text,
-            row.doc,
-            tier,
-            record_tier=row.visibility,
-            overrides_json=row.field_visibility,
-        )
+        payload = _VisiblePayload(row.doc, tier, row.visibility, row.field_visibility)
         return [Activity(iri, verb, row.iri, row.published_at, payload, tier)]
     if row.feed_tiers & TIER_BIT[tier]:
         return [Activity(iri, "Delete", row.iri, row.published_at, None, tier)]

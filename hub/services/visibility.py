@@ -9,6 +9,7 @@ document down to a tier; every read surface goes through it.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any, Final
 
 import orjson
@@ -31,6 +32,19 @@ def field_tiers(overrides: Mapping[str, str] | None) -> dict[str, str]:
     return {**vocab.visibility_defaults(), **(overrides or {})}
 
 
+def _hidden_terms(caller: Tier, overrides: Mapping[str, str] | None) -> frozenset[str]:
+    return frozenset(
+        term for term, tier in field_tiers(overrides).items() if not can_see(caller, tier)
+    )
+
+
+@cache
+def _default_hidden_terms(caller: Tier) -> frozenset[str]:
+    """What `caller` may not see of a record without overrides (most records; the feed
+    projects a thousand per page)."""
+    return _hidden_terms(caller, None)
+
+
 def project(
     doc: dict[str, Any],
     caller: Tier,
@@ -41,8 +55,7 @@ def project(
     """`doc` as `caller` may see it, or None when the record itself is above the caller."""
     if not can_see(caller, record_tier):
         return None
-    tiers = field_tiers(overrides)
-    hidden = {term for term, tier in tiers.items() if not can_see(caller, tier)}
+    hidden = _hidden_terms(caller, overrides) if overrides else _default_hidden_terms(caller)
     if not hidden:
         return doc
     visible = {term: value for term, value in doc.items() if term not in hidden}
@@ -97,6 +110,17 @@ def visible_text(doc: str, caller: Tier, *, record_tier: str, overrides_json: st
     if view is None:  # callers check the record's tier first; this is a bug guard
         raise PermissionError(f"a {record_tier} record is above the {caller} tier")
     return orjson.dumps(view).decode()
+
+
+def visible_doc(
+    doc: str, caller: Tier, *, record_tier: str, overrides_json: str | None
+) -> dict[str, Any]:
+    """`visible_text` parsed: the document of a record `caller` may see, cut to its tier."""
+    overrides = _load_overrides(overrides_json)
+    view = project(load_document(doc), caller, record_tier=record_tier, overrides=overrides)
+    if view is None:  # callers check the record's tier first; this is a bug guard
+        raise PermissionError(f"a {record_tier} record is above the {caller} tier")
+    return view
 
 
 def stored_view(stored: StoredEntity, caller: Tier) -> dict[str, Any] | None:

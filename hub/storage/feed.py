@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from sqlalchemy import (
     Connection,
@@ -68,9 +68,9 @@ class Reservation:
         return self.first + index, self.published + index * MICROSECOND
 
 
-@dataclass(frozen=True, slots=True)
-class FeedRow:
-    """One row of a page: a live entity (with its document) or a tombstone."""
+class FeedRow(NamedTuple):
+    """One row of a page: a live entity (with its document) or a tombstone. A tuple: a page
+    reads a thousand."""
 
     seq: int
     published_at: datetime
