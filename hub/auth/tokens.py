@@ -21,7 +21,6 @@ from hub.auth.issuers import IssuerError, TrustedIssuers
 from hub.auth.keys import KeyRing
 from hub.auth.scopes import Tier, parse_scopes, tier_of
 from hub.storage import oauth as store
-from hub.storage.transactions import read_transaction
 
 ALLOWED_ALGORITHMS = ["ES256", "ES384", "RS256", "PS256", "EdDSA"]
 SKEW_SECONDS = 30
@@ -129,9 +128,11 @@ class TokenVerifier:
         return claims
 
     def _check_not_revoked(self, claims: dict[str, Any]) -> None:
-        with read_transaction(self._engine) as connection:
-            if store.is_token_revoked(connection, jti=str(claims.get("jti"))):
-                raise TokenError("the token was revoked")
-            client = store.get_client(connection, client_id=str(claims.get("client_id")))
-        if client is None or client.revoked_at is not None:
+        with self._engine.connect() as connection:
+            revoked, live_client = store.token_standing(
+                connection, jti=str(claims.get("jti")), client_id=str(claims.get("client_id"))
+            )
+        if revoked:
+            raise TokenError("the token was revoked")
+        if not live_client:
             raise TokenError("the token's client is revoked")

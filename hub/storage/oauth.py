@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from hub.storage.tables import oauth_clients, revoked_tokens, signing_keys, used_assertions
@@ -95,6 +95,19 @@ def is_token_revoked(connection: Connection, *, jti: str) -> bool:
         select(revoked_tokens.c.jti).where(revoked_tokens.c.jti == jti)
     ).first()
     return found is not None
+
+
+# One round trip for every protected request: is the token revoked, is its client live?
+_STANDING = text(
+    "SELECT (SELECT count(*) FROM revoked_tokens WHERE jti = :jti),"
+    " (SELECT count(*) FROM oauth_clients WHERE client_id = :client AND revoked_at IS NULL)"
+)
+
+
+def token_standing(connection: Connection, *, jti: str, client_id: str) -> tuple[bool, bool]:
+    """(the token `jti` is revoked, its client exists and is not revoked)."""
+    revoked, live_client = connection.execute(_STANDING, {"jti": jti, "client": client_id}).one()
+    return bool(revoked), bool(live_client)
 
 
 def use_assertion(connection: Connection, *, jti: str, expires_at: datetime) -> bool:
