@@ -38,6 +38,9 @@ class Settings:
     # further requests get `429` (LDES server primer, section 2).
     feed_page_size: int = 1000
     feed_max_renders: int = 4
+    # Worker processes that prepare (map, decode, validate) the chunks of a big import while
+    # this process writes; 0 prepares everything inline (hub/services/imports/pool.py).
+    import_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -62,6 +65,9 @@ class Settings:
             allow_private_addresses=_bool(env, "CLUSTERHUB_ALLOW_PRIVATE_ADDRESSES"),
             feed_page_size=_feed_page_size(env, defaults.feed_page_size),
             feed_max_renders=_int(env, "CLUSTERHUB_FEED_MAX_RENDERS", defaults.feed_max_renders),
+            import_workers=_int(
+                env, "CLUSTERHUB_IMPORT_WORKERS", defaults.import_workers, minimum=0
+            ),
         )
 
     @property
@@ -117,7 +123,7 @@ def _feed_page_size(env: Mapping[str, str], default: int) -> int:
     return value
 
 
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
+def _int(env: Mapping[str, str], name: str, default: int, minimum: int = 1) -> int:
     raw = env.get(name)
     if raw is None or raw == "":
         return default
@@ -125,6 +131,7 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         value = int(raw)
     except ValueError:
         raise SettingsError(f"{name} must be a whole number, not '{raw}'") from None
-    if value <= 0:
-        raise SettingsError(f"{name} must be positive, not {value}")
+    if value < minimum:
+        floor = "positive" if minimum == 1 else f"at least {minimum}"
+        raise SettingsError(f"{name} must be {floor}, not {value}")
     return value

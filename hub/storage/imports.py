@@ -1,15 +1,18 @@
 """Import writing: each batch is compared with the store and its new or changed rows written
 straight to `entities`; the keys, IRIs and references of every row are staged in
-`import_rows` for the checks that need the whole file (duplicate keys, references, what a
+`import_keys` for the checks that need the whole file (duplicate keys, references, what a
 replace deletes), which run as set queries in SQL. Everything runs inside the caller's
-transaction, so a rollback (errors, or a dry run) leaves no trace."""
+transaction, so a rollback (errors, or a dry run) leaves no trace.
+
+`import_keys` is a temporary table: private to the import's connection, never written to
+the database's log (SQLite's WAL, PostgreSQL's), and dropped with the import."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, text
@@ -24,16 +27,14 @@ _COLUMNS = (
 _UPDATES = ", ".join(
     f"{column} = excluded.{column}" for column in _COLUMNS.split(", ")[2:]
 )
-_STAGED_COLUMNS = (
-    "import_id, row_no, kind, key, iri, doc, hash, sort_name, is_cluster,"
-    " member_iri, organisation_iri"
-)
 IMPORT_CACHE_KIB = 64 * 1024  # SQLite page cache of an import's connection
 _LOOKUP_CHUNK = 500  # keys per lookup: well under every driver's parameter limit
 _KINDS = ("organisations", "memberships", "events", "projects")
-_STAGED = (
-    "SELECT 1 FROM import_rows s"
-    " WHERE s.import_id = :imp AND s.kind = {0}.kind AND s.key = {0}.key"
+_STAGED = "SELECT 1 FROM import_keys s WHERE s.kind = {0}.kind AND s.key = {0}.key"
+_CREATE_STAGE = (
+    "CREATE TEMPORARY TABLE import_keys (row_no INTEGER NOT NULL, kind VARCHAR(16) NOT NULL,"
+    " key VARCHAR(128) NOT NULL, iri VARCHAR(2048) NOT NULL, member_iri VARCHAR(2048),"
+    " organisation_iri VARCHAR(2048))"
 )
 
 
@@ -49,10 +50,10 @@ class ReplaceScope:
 
 @contextmanager
 def import_transaction(engine: Engine) -> Iterator[Connection]:
-    """`hub.storage.transactions.write_transaction` for a bulk import. On SQLite, for its
-    duration: the import's temporary storage (statement journals, sorts) goes to a file
-    rather than memory (the engine's `temp_store=MEMORY`, right for reads), as it grows with
-    the file (it held 4 GB in memory for a million members); and the page cache is larger
+    """`hub.storage.transactions.write_transaction` for a bulk import, with its `import_keys`.
+    On SQLite, for its duration: the import's temporary storage (`import_keys`, statement
+    journals, sorts) goes to a file rather than memory (the engine's `temp_store=MEMORY`,
+    right for reads), as it grows with the file; and the page cache is larger
     (`IMPORT_CACHE_KIB`), so the indexes of `entities` are updated in memory rather than
     spilled to the log mid-transaction (that spilling doubled the cost of writing rows)."""
     with engine.connect() as connection:
@@ -66,7 +67,11 @@ def import_transaction(engine: Engine) -> Iterator[Connection]:
         connection.info["write"] = True
         try:
             with connection.begin():
+                # Created in the transaction: a rollback takes the table away too.
+                connection.exec_driver_sql(_CREATE_STAGE)
+                connection.exec_driver_sql("CREATE INDEX ix_import_keys ON import_keys (kind, key)")
                 yield connection
+                connection.exec_driver_sql("DROP TABLE import_keys")
         finally:
             connection.info.pop("write", None)
             if sqlite:
@@ -75,26 +80,20 @@ def import_transaction(engine: Engine) -> Iterator[Connection]:
 
 
 def write_batch(
-    connection: Connection,
-    *,
-    import_id: str,
-    rows: Sequence[tuple[int, EntityRow]],
-    write: bool,
-    now: datetime,
+    connection: Connection, *, rows: Sequence[tuple[int, EntityRow]], write: bool, now: datetime
 ) -> ImportDiff:
     """Stage one batch's keys, compare it with the store, and (with `write`) write the rows
     that are new or changed, numbered into the feed in file order; unchanged rows keep their
     place, visibility stays the admin's. Returns what the batch creates, updates and leaves.
 
     Rows go straight to `entities`: the import's transaction makes them all or nothing (any
-    problem found later, or a dry run, rolls them back). `import_rows` keeps only what the
-    whole-file checks need (keys, IRIs, references), not the documents. Plain driver-level
-    executemany throughout: per-row dicts and SQLAlchemy parameter processing cost more than
-    the inserts themselves."""
+    problem found later, or a dry run, rolls them back). Plain driver-level executemany
+    throughout: per-row dicts and SQLAlchemy parameter processing cost more than the
+    inserts themselves."""
     if not rows:
         return ImportDiff(0, 0, 0, 0)
     marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    _stage_keys(connection, import_id, rows, marker)
+    _stage_keys(connection, rows, marker)
     stored = _stored_hashes(connection, [row for _, row in rows], marker)
     changed = [row for _, row in rows if stored.get((row.kind, row.key)) != row.hash]
     created = sum((row.kind, row.key) not in stored for row in changed)
@@ -105,13 +104,13 @@ def write_batch(
 
 
 def _stage_keys(
-    connection: Connection, import_id: str, rows: Sequence[tuple[int, EntityRow]], marker: str
+    connection: Connection, rows: Sequence[tuple[int, EntityRow]], marker: str
 ) -> None:
     connection.exec_driver_sql(
-        f"INSERT INTO import_rows ({_STAGED_COLUMNS}) VALUES ({', '.join([marker] * 11)})",
+        "INSERT INTO import_keys (row_no, kind, key, iri, member_iri, organisation_iri)"
+        f" VALUES ({', '.join([marker] * 6)})",
         [
-            (import_id, row_no, row.kind, row.key, row.iri, "", row.hash, "", False,
-             row.member_iri, row.organisation_iri)
+            (row_no, row.kind, row.key, row.iri, row.member_iri, row.organisation_iri)
             for row_no, row in rows
         ],
     )
@@ -150,14 +149,16 @@ def _write_rows(
     )
     when = _driver_datetime(connection)
     written = when(now)
-    params = []
-    for index, row in enumerate(rows):
-        seq, published = reservation.stamp(index)
-        params.append((
+    microsecond = timedelta(microseconds=1)
+    params = [
+        (
             row.kind, row.key, row.iri, row.doc, row.hash, row.sort_name, row.is_cluster,
             row.member_iri, row.organisation_iri, row.vat_id, row.lei_code,
-            written, written, seq, when(published),
-        ))
+            written, written, reservation.first + index,
+            when(reservation.published + index * microsecond),
+        )
+        for index, row in enumerate(rows)
+    ]
     connection.exec_driver_sql(
         f"INSERT INTO entities ({_COLUMNS}, created_at, updated_at, seq, published_at,"
         f" feed_tiers) VALUES ({', '.join([marker] * 15)}, 3)"
@@ -173,18 +174,19 @@ def _driver_datetime(connection: Connection) -> Callable[[datetime], object]:
     SQLite, the text SQLAlchemy's DateTime type writes and reads (UTC, no zone)."""
     if connection.dialect.name != "sqlite":
         return lambda value: value
-    return lambda value: value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    return lambda value: value.astimezone(UTC).replace(tzinfo=None).isoformat(
+        " ", "microseconds"
+    )
 
 
-def duplicate_keys(connection: Connection, *, import_id: str) -> list[tuple[str, str, list[int]]]:
+def duplicate_keys(connection: Connection) -> list[tuple[str, str, list[int]]]:
     """(kind, key, row numbers) of every key the file holds more than once."""
     result = connection.execute(
         text(
-            "SELECT kind, key, row_no FROM import_rows WHERE import_id = :imp AND (kind, key) IN ("
-            " SELECT kind, key FROM import_rows WHERE import_id = :imp"
-            " GROUP BY kind, key HAVING count(*) > 1) ORDER BY kind, key, row_no"
-        ),
-        {"imp": import_id},
+            "SELECT kind, key, row_no FROM import_keys WHERE (kind, key) IN ("
+            " SELECT kind, key FROM import_keys GROUP BY kind, key HAVING count(*) > 1)"
+            " ORDER BY kind, key, row_no"
+        )
     )
     grouped: dict[tuple[str, str], list[int]] = {}
     for kind, key, row_no in result:
@@ -192,31 +194,29 @@ def duplicate_keys(connection: Connection, *, import_id: str) -> list[tuple[str,
     return [(kind, key, rows) for (kind, key), rows in grouped.items()]
 
 
-def missing_references(
-    connection: Connection, *, import_id: str, own_prefix: str
-) -> list[tuple[int, str, str]]:
+def missing_references(connection: Connection, *, own_prefix: str) -> list[tuple[int, str, str]]:
     """(row, field, IRI) of staged memberships naming an own organisation that exists neither
     in the file nor in the store."""
     found: list[tuple[int, str, str]] = []
     for column, field in (("member_iri", "member"), ("organisation_iri", "organization")):
-        # import_rows has no index on iri: an own IRI is {own_prefix}{kind}/{key}, so the
-        # staged side is looked up by (import_id, kind, key), which is indexed. Matching by
-        # iri made this check quadratic in the size of the file.
+        # import_keys has no index on iri: an own IRI is {own_prefix}{kind}/{key}, so the
+        # staged side is looked up by (kind, key), which is indexed. Matching by iri made
+        # this check quadratic in the size of the file.
         staged = " AND ".join(
-            f"NOT EXISTS (SELECT 1 FROM import_rows o WHERE o.import_id = :imp"
-            f" AND o.kind = '{kind}' AND o.iri = s.{column}"
+            f"NOT EXISTS (SELECT 1 FROM import_keys o"
+            f" WHERE o.kind = '{kind}' AND o.iri = s.{column}"
             f" AND o.key = substr(s.{column}, {len(own_prefix) + len(kind) + 2}))"
             for kind in _KINDS
         )
         result = connection.execute(
             text(
-                f"SELECT s.row_no, s.{column} FROM import_rows s"
-                f" WHERE s.import_id = :imp AND s.kind = 'memberships'"
+                f"SELECT s.row_no, s.{column} FROM import_keys s"
+                f" WHERE s.kind = 'memberships'"
                 f" AND s.{column} LIKE :prefix AND {staged}"
                 f" AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.iri = s.{column})"
                 f" ORDER BY s.row_no"
             ),
-            {"imp": import_id, "prefix": own_prefix + "%"},
+            {"prefix": own_prefix + "%"},
         )
         found.extend((row_no, field, iri) for row_no, iri in result)
     return sorted(found)
@@ -234,12 +234,11 @@ def _deletion_queries(scope: ReplaceScope) -> list[tuple[str, str]]:
             f" AND NOT EXISTS ({_STAGED.format('e')})"
             " AND e.iri IN (SELECT m.member_iri FROM entities m WHERE m.kind = 'memberships'"
             "   AND m.organisation_iri = :org"
-            "   AND NOT EXISTS (SELECT 1 FROM import_rows s WHERE s.import_id = :imp"
-            "     AND s.kind = m.kind AND s.key = m.key))"
+            "   AND NOT EXISTS (SELECT 1 FROM import_keys s"
+            "     WHERE s.kind = m.kind AND s.key = m.key))"
             " AND NOT EXISTS (SELECT 1 FROM entities k WHERE k.kind = 'memberships'"
             "   AND k.member_iri = e.iri AND k.organisation_iri <> :org)"
-            " AND NOT EXISTS (SELECT 1 FROM import_rows s WHERE s.import_id = :imp"
-            "   AND s.member_iri = e.iri)"
+            " AND NOT EXISTS (SELECT 1 FROM import_keys s WHERE s.member_iri = e.iri)"
         )
         # Members first: their test reads the memberships that are about to go.
         return [("organisations", doomed_members), ("memberships", doomed_memberships)]
@@ -249,18 +248,16 @@ def _deletion_queries(scope: ReplaceScope) -> list[tuple[str, str]]:
     ]
 
 
-def _params(import_id: str, scope: ReplaceScope | None) -> dict[str, object]:
-    params: dict[str, object] = {"imp": import_id, "false": False}
+def _params(scope: ReplaceScope | None) -> dict[str, object]:
+    params: dict[str, object] = {"false": False}
     if scope is not None and scope.organisation_iri is not None:
         params["org"] = scope.organisation_iri
     return params
 
 
-def count_deletions(
-    connection: Connection, *, import_id: str, replace: ReplaceScope
-) -> int:
+def count_deletions(connection: Connection, *, replace: ReplaceScope) -> int:
     """How many entities the replace scope deletes, given everything the file staged."""
-    params = _params(import_id, replace)
+    params = _params(replace)
     return sum(
         int(connection.execute(
             text(f"SELECT count(*) FROM entities e WHERE {where}"), params
@@ -272,21 +269,19 @@ def count_deletions(
 def finish_import(
     connection: Connection,
     *,
-    import_id: str,
     replace: ReplaceScope | None,
     own_organisation_prefix: str,
     now: datetime,
 ) -> None:
-    """After every batch is written: delete what the replace scope says, drop memberships
-    left pointing at deleted own organisations, forget the staged keys."""
+    """After every batch is written: delete what the replace scope says, and drop
+    memberships left pointing at deleted own organisations."""
     if replace is not None:
-        params = _params(import_id, replace)
+        params = _params(replace)
         # Every deletion leaves a tombstone in the feed (hub/storage/feed.py).
         for _, where in _deletion_queries(replace):
             bury_where(connection, where=where, params=params, now=now)
         orphans = {"prefix": own_organisation_prefix + "%"}
         bury_where(connection, where=_ORPHANS, params=orphans, now=now)
-    connection.execute(text("DELETE FROM import_rows WHERE import_id = :imp"), {"imp": import_id})
 
 
 # Memberships left naming an own organisation that no longer exists.

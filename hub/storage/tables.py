@@ -3,8 +3,6 @@ of them for lookups (memberships by member and organisation, identifiers, sort n
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -21,28 +19,21 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
-# Columns shared by stored entities and the rows an import stages before it applies them.
-def _entity_columns() -> list[Column[Any]]:
-    return [
-        Column("kind", String(16), nullable=False),
-        Column("key", String(128), nullable=False),
-        Column("iri", String(2048), nullable=False),
-        Column("doc", Text, nullable=False),
-        Column("hash", String(32), nullable=False),
-        Column("sort_name", String(300), nullable=False, default=""),
-        Column("is_cluster", Boolean, nullable=False, default=False),
-        Column("member_iri", String(2048)),
-        Column("organisation_iri", String(2048)),
-        Column("vat_id", String(32)),
-        Column("lei_code", String(20)),
-    ]
-
-
 entities = Table(
     "entities",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    *_entity_columns(),
+    Column("kind", String(16), nullable=False),
+    Column("key", String(128), nullable=False),
+    Column("iri", String(2048), nullable=False),
+    Column("doc", Text, nullable=False),
+    Column("hash", String(32), nullable=False),
+    Column("sort_name", String(300), nullable=False, default=""),
+    Column("is_cluster", Boolean, nullable=False, default=False),
+    Column("member_iri", String(2048)),
+    Column("organisation_iri", String(2048)),
+    Column("vat_id", String(32)),
+    Column("lei_code", String(20)),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     # The feed (migration 0003): change order, and who may see the record.
@@ -59,16 +50,6 @@ entities = Table(
     Index("ix_entities_vat", "vat_id"),
     Index("ix_entities_lei", "lei_code"),
     Index("ix_entities_seq", "seq"),
-)
-
-import_rows = Table(
-    "import_rows",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("import_id", String(32), nullable=False),
-    Column("row_no", Integer, nullable=False),
-    *_entity_columns(),
-    Index("ix_import_rows_entity", "import_id", "kind", "key"),
 )
 
 # OAuth 2.0 (ARCHITECTURE.md section 6). Secrets are stored hashed; signing keys stay in the

@@ -12,12 +12,27 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 _WINDOW = 1 << 20
 _SPACE = " \t\n\r"
+
+
+def _nested(depth: int) -> str:
+    """A regular expression for a JSON object or array nested at most `depth` deep: strings
+    skipped whole (escapes included), brackets counted. Possessive, so it never backtracks."""
+    string = r'"[^"\\]*+(?:\\.[^"\\]*+)*+"'
+    other = r'[^"{}\[\]]++'
+    deeper = f"|{_nested(depth - 1)}" if depth > 1 else ""
+    return rf"[{{\[](?:{string}|{other}{deeper})*+[}}\]]"
+
+
+# The extent of a @graph item, found without decoding it. Nodes nest 5 deep (an organisation's
+# offer's service's name); deeper items, like malformed ones, are left to the decoder.
+_NODE = re.compile(_nested(8))
 
 
 class JsonSyntaxError(ValueError):
@@ -58,6 +73,7 @@ class _Text:
         self.line = 1  # the line at `counted`
         self.counted = 0
         self.decoder = json.JSONDecoder()
+        self.start = 0  # where the last decoded value starts
 
     def current_line(self) -> int:
         self.line += self.buffer.count("\n", self.counted, self.pos)
@@ -113,12 +129,25 @@ class _Text:
                 raise JsonSyntaxError(f"malformed JSON: {exc.msg}", line) from None
             if end == len(self.buffer) and self._more(size):
                 continue  # a number cut at the window's end would decode short
-            self.pos = end
+            self.start, self.pos = self.pos, end
             return value
 
+    def text_of_value(self) -> str:
+        """The text of the JSON value at the cursor. An object or an array is delimited by
+        `_NODE`, at a fraction of the cost of decoding it (whoever takes the text decodes
+        it, and finds any error inside); anything else is decoded here, and checked."""
+        self.peek()
+        found = _NODE.match(self.buffer, self.pos)
+        if found is not None:
+            self.pos = found.end()
+            return found.group()
+        self.value()
+        return self.buffer[self.start : self.pos]
 
-def top_level(stream: BinaryIO) -> Iterator[Member | GraphItem]:
-    """The members of the top-level object in file order, `@graph` items one at a time."""
+
+def top_level(stream: BinaryIO, *, graph_text: bool = False) -> Iterator[Member | GraphItem]:
+    """The members of the top-level object in file order, `@graph` items one at a time:
+    decoded, or with `graph_text` as their JSON text (`GraphItem.value` is then a str)."""
     text = _Text(stream)
     text.expect("{", "a JSON object ('{') at the start of the file")
     if text.peek() == "}":
@@ -131,7 +160,7 @@ def top_level(stream: BinaryIO) -> Iterator[Member | GraphItem]:
                 raise JsonSyntaxError("expected a member name (a string)", line)
             text.expect(":", "':' after a member name")
             if name == "@graph" and text.peek() == "[":
-                yield from _items(text)
+                yield from _items(text, graph_text)
             else:
                 yield Member(name, text.value())
             if text.peek() != ",":
@@ -142,7 +171,7 @@ def top_level(stream: BinaryIO) -> Iterator[Member | GraphItem]:
         raise JsonSyntaxError("extra text after the top-level object", text.current_line())
 
 
-def _items(text: _Text) -> Iterator[GraphItem]:
+def _items(text: _Text, as_text: bool) -> Iterator[GraphItem]:
     text.pos += 1  # the "["
     if text.peek() == "]":
         text.pos += 1
@@ -151,7 +180,8 @@ def _items(text: _Text) -> Iterator[GraphItem]:
     while True:
         position += 1
         text.peek()
-        yield GraphItem(position, text.current_line(), text.value())
+        line = text.current_line()
+        yield GraphItem(position, line, text.text_of_value() if as_text else text.value())
         if text.peek() != ",":
             break
         text.pos += 1

@@ -10,7 +10,6 @@ problem is found, or in a dry run, batches are still compared and staged but not
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import BinaryIO
@@ -18,12 +17,10 @@ from typing import BinaryIO
 from sqlalchemy import Connection, Engine
 
 from hub.services.errors import Problem
-from hub.services.imports.entries import Entry
 from hub.services.imports.options import ImportOptions, ImportReport
+from hub.services.imports.pool import prepared_chunks
 from hub.services.imports.problems import ProblemLog
 from hub.services.imports.sources import SourcePlan, plan_source
-from hub.services.records import entity_row
-from hub.services.validation import validate_document
 from hub.settings import Settings
 from hub.storage.imports import (
     count_deletions,
@@ -71,26 +68,24 @@ def _run(
     options: ImportOptions,
     progress: Progress | None,
 ) -> ImportReport:
-    import_id = uuid.uuid4().hex
     now = datetime.now(UTC)
     plan = plan_source(connection, settings, source, options)
     log = ProblemLog(settings.max_reported_errors)
-    batches = _Batches(connection, import_id, now, write=not options.dry_run, log=log)
-    for item in plan.items:
-        if isinstance(item, Problem):
-            log.add(item)
-            continue
-        batches.add(item.at, _row(item, log))
-        if progress is not None and batches.entities % BATCH == 0:
+    batches = _Batches(connection, now, write=not options.dry_run, log=log)
+    for prepared in prepared_chunks(plan.chunks, settings.import_workers):
+        for item in prepared:
+            if isinstance(item, Problem):
+                log.add(item)
+            else:
+                batches.add(item)
+        if progress is not None:
             progress(batches.entities)
     batches.flush()
-    if progress is not None:
-        progress(batches.entities)
-    log.extend(_duplicates(connection, import_id, plan))
-    log.extend(_missing(connection, import_id, plan, f"{settings.base_url}/id/"))
+    log.extend(_duplicates(connection, plan))
+    log.extend(_missing(connection, plan, f"{settings.base_url}/id/"))
     log.raise_if_any()
     scope = plan.scope if options.mode == "replace" else None
-    deleted = count_deletions(connection, import_id=import_id, replace=scope) if scope else 0
+    deleted = count_deletions(connection, replace=scope) if scope else 0
     diff = batches.diff
     report = ImportReport(
         dry_run=options.dry_run,
@@ -105,7 +100,6 @@ def _run(
         raise _DryRunError(report)
     finish_import(
         connection,
-        import_id=import_id,
         replace=scope,
         own_organisation_prefix=settings.entity_iri("organisations", ""),
         now=now,
@@ -119,17 +113,16 @@ class _Batches:
     dry run): after one, the import will roll back, and only the checks need the rest."""
 
     def __init__(
-        self, connection: Connection, import_id: str, now: datetime, *, write: bool,
-        log: ProblemLog,
+        self, connection: Connection, now: datetime, *, write: bool, log: ProblemLog
     ) -> None:
-        self._connection, self._import_id, self._now = connection, import_id, now
+        self._connection, self._now = connection, now
         self._write, self._log = write, log
         self._rows: list[tuple[int, EntityRow]] = []
         self.diff = ImportDiff(0, 0, 0, 0)
         self.entities = 0
 
-    def add(self, at: int, row: EntityRow) -> None:
-        self._rows.append((at, row))
+    def add(self, row: tuple[int, EntityRow]) -> None:
+        self._rows.append(row)
         self.entities += 1
         if len(self._rows) >= BATCH:
             self.flush()
@@ -137,7 +130,6 @@ class _Batches:
     def flush(self) -> None:
         batch = write_batch(
             self._connection,
-            import_id=self._import_id,
             rows=self._rows,
             write=self._write and not self._log,
             now=self._now,
@@ -151,29 +143,9 @@ class _Batches:
         )
 
 
-def _row(entry: Entry, log: ProblemLog) -> EntityRow:
-    """The row to stage: the validated entity, or (with problems) a stand-in that still
-    takes part in the duplicate-key check."""
-    model, problems = validate_document(entry.kind, entry.doc)
-    # Once the reader dropped a bad cell, rules on the whole entity (no field) may fail for
-    # that reason alone: only problems with fields of their own are worth reporting then.
-    located = (
-        entry.problem(problem.message, problem.field)
-        for problem in problems
-        if problem.field or not entry.reported
-    )
-    log.extend(problem for problem in located if problem.field not in entry.reported)
-    if model is not None and not entry.reported and not log:
-        return entity_row(model, entry.key)
-    # The stand-in keeps its IRI, so that references to it are not reported as unknown.
-    iri = entry.doc.get("id")
-    stand_in = iri if isinstance(iri, str) else ""
-    return EntityRow(kind=entry.kind, key=entry.key, iri=stand_in, doc="{}", hash="", sort_name="")
-
-
-def _duplicates(connection: Connection, import_id: str, plan: SourcePlan) -> list[Problem]:
+def _duplicates(connection: Connection, plan: SourcePlan) -> list[Problem]:
     problems = []
-    for kind, key, places in duplicate_keys(connection, import_id=import_id):
+    for kind, key, places in duplicate_keys(connection):
         if plan.member_list and kind == "memberships":
             continue  # the organisation of the same rows is reported already
         listed = ", ".join(str(place) for place in places)
@@ -183,8 +155,8 @@ def _duplicates(connection: Connection, import_id: str, plan: SourcePlan) -> lis
     return problems
 
 
-def _missing(connection: Connection, import_id: str, plan: SourcePlan, own: str) -> list[Problem]:
-    found = missing_references(connection, import_id=import_id, own_prefix=own)
+def _missing(connection: Connection, plan: SourcePlan, own: str) -> list[Problem]:
+    found = missing_references(connection, own_prefix=own)
     return [
         _located(
             f"'{iri}' is neither in the file nor stored in this node",

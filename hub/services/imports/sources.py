@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO, Literal
 
 from sqlalchemy import Connection
 
-from hub.services.concepts import shipped_concepts
+from hub.services.imports.chunks import Chunk, read_entries
 from hub.services.imports.cluster import member_list_cluster
-from hub.services.imports.entries import SourceItems
 from hub.services.imports.jsonld import jsonld_items
 from hub.services.imports.member_rows import MemberListTarget
 from hub.services.imports.options import ImportOptions
 from hub.services.imports.rdf import turtle_items
-from hub.services.imports.resolver import ConceptResolver
 from hub.services.imports.tabular import csv_rows, member_list, xlsx_rows
 from hub.settings import Settings
 from hub.storage.imports import ReplaceScope
@@ -23,11 +22,11 @@ from schemas import KINDS
 
 @dataclass(frozen=True, slots=True)
 class SourcePlan:
-    """The entries of a file and how to name places in it: `unit` is what its positions
+    """The chunks of a file and how to name places in it: `unit` is what its positions
     count (spreadsheet rows, lines, or nothing for RDF graphs); `key_field` and
     `reference_fields` name the fields behind duplicate keys and unknown references."""
 
-    items: SourceItems
+    chunks: Iterator[Chunk]
     scope: ReplaceScope
     unit: Literal["row", "line"] | None
     key_field: str
@@ -43,22 +42,21 @@ def plan_source(
         cluster = member_list_cluster(connection, settings, options.cluster)
         target = MemberListTarget(settings.base_url, cluster, options.mode == "replace")
         rows = csv_rows(source) if options.format == "csv" else xlsx_rows(source)
-        resolver = ConceptResolver(shipped_concepts())
         return SourcePlan(
-            items=member_list(rows, target, resolver, options.language),
+            chunks=member_list(rows, target, options.language),
             scope=ReplaceScope(organisation_iri=settings.entity_iri("organisations", cluster)),
             unit="row",
             key_field="key",
             reference_fields={"member": "key", "organization": "cluster"},
             member_list=True,
         )
-    items = (
+    chunks = (
         jsonld_items(source, settings)
         if options.format == "jsonld"
-        else turtle_items(source, settings)
+        else read_entries(turtle_items(source, settings))
     )
     return SourcePlan(
-        items=items,
+        chunks=chunks,
         # The file is the complete set of own records: what it lacks goes.
         scope=ReplaceScope(kinds=tuple(KINDS)),
         unit="line" if options.format == "jsonld" else None,

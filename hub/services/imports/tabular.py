@@ -11,14 +11,20 @@ import io
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import BinaryIO
+from functools import lru_cache
+from typing import BinaryIO, ClassVar
 
+from hub.services.concepts import shipped_concepts
 from hub.services.errors import Problem
+from hub.services.imports.chunks import Chunk, ReadEntries
 from hub.services.imports.columns import read_header
-from hub.services.imports.entries import SourceItems
+from hub.services.imports.entries import Entry
 from hub.services.imports.member_rows import MemberListTarget, MemberRows
 from hub.services.imports.resolver import ConceptResolver
+
+CHUNK_ROWS = 1000  # rows per chunk: IPC costs little at this size, and memory stays small
 
 RawRows = Iterator[tuple[int, list[str]] | Problem]
 
@@ -85,36 +91,69 @@ def cell_text(value: object) -> str:
 
 
 def member_list(
-    rows: RawRows, target: MemberListTarget, resolver: ConceptResolver, language: str
-) -> SourceItems:
-    """Entries (organisation, membership) of each data row, and every problem on the way.
-    A header with problems ends the reading: its columns say what every cell means."""
+    rows: RawRows, target: MemberListTarget, language: str
+) -> Iterator[Chunk]:
+    """The chunks of a member list: its data rows (and every problem on the way) in slices of
+    `CHUNK_ROWS`. A header with problems ends the reading: its columns say what every cell
+    means."""
     for item in rows:
         if isinstance(item, Problem):
-            yield item
+            yield ReadEntries([item])
             return
-        header, problems = read_header(item[1], language)
+        _, problems = read_header(item[1], language)
         if problems:
-            yield from problems
+            yield ReadEntries(list(problems))
             return
+        titles = tuple(item[1])
         break
     else:
-        yield Problem("the file is empty: a member list starts with a header row", row=1)
+        empty = "the file is empty: a member list starts with a header row"
+        yield ReadEntries([Problem(empty, row=1)])
         return
-    mapper = MemberRows(header, target, resolver)
+    chunk: list[tuple[int, list[str]] | Problem] = []
     for item in rows:
-        if isinstance(item, Problem):
-            yield item
-            continue
-        number, cells = item
-        if not any(cell.strip() for cell in cells):
-            continue  # blank rows, as spreadsheets leave them
-        if len(cells) < header.width or any(c.strip() for c in cells[header.width :]):
-            yield Problem(
-                f"the row has {len(cells)} cells where the header has {header.width}",
-                row=number,
-            )
-            continue
-        entries, problems = mapper.entries(number, cells)
-        yield from problems
-        yield from entries
+        chunk.append(item)
+        if len(chunk) == CHUNK_ROWS:
+            yield MemberRowsChunk(titles, language, target, chunk)
+            chunk = []
+    if chunk:
+        yield MemberRowsChunk(titles, language, target, chunk)
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRowsChunk:
+    """Rows of a member list, or the reader's problems between them, with what mapping them
+    takes: the header's titles, the language of language-less columns, and the target."""
+
+    titles: tuple[str, ...]
+    language: str
+    target: MemberListTarget
+    rows: list[tuple[int, list[str]] | Problem]
+    shippable: ClassVar[bool] = True
+
+    def entries(self) -> Iterator[Entry | Problem]:
+        mapper = _mapper(self.titles, self.language, self.target)
+        width = mapper.header.width
+        for item in self.rows:
+            if isinstance(item, Problem):
+                yield item
+                continue
+            number, cells = item
+            if not any(cell.strip() for cell in cells):
+                continue  # blank rows, as spreadsheets leave them
+            if len(cells) < width or any(c.strip() for c in cells[width:]):
+                yield Problem(
+                    f"the row has {len(cells)} cells where the header has {width}", row=number
+                )
+                continue
+            entries, problems = mapper.entries(number, cells)
+            yield from problems
+            yield from entries
+
+
+@lru_cache(maxsize=8)
+def _mapper(titles: tuple[str, ...], language: str, target: MemberListTarget) -> MemberRows:
+    """The mapper of a header, kept for the next chunks: its caches of concept cells are
+    what make a member list's repeated values cheap."""
+    header, _ = read_header(list(titles), language)
+    return MemberRows(header, target, ConceptResolver(shipped_concepts()))

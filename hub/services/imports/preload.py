@@ -1,0 +1,11 @@
+"""Imported once by the forkserver of the import workers (`hub.services.imports.pool`), before
+it forks any: what every worker needs is then loaded once, and shared by all of them.
+
+Importing this module loads the shipped concepts (0.7 s of parsing SKOS Turtle), which is
+its purpose; nothing else imports it.
+"""
+
+from hub.services.concepts import shipped_concepts
+from hub.services.imports import jsonld, tabular  # noqa: F401 - the chunk types workers unpickle
+
+shipped_concepts()

@@ -1,0 +1,46 @@
+"""Imports stage their keys in a temporary table (`import_keys`): `import_rows` goes.
+
+A temporary table is private to the importing connection and never written to the
+database's log, so staging costs a fraction of what the shared table did, and nothing is
+left behind by an import that stopped half-way.
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-11-24
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.drop_index("ix_import_rows_entity", "import_rows")
+    op.drop_table("import_rows")
+
+
+def downgrade() -> None:
+    op.create_table(
+        "import_rows",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("import_id", sa.String(32), nullable=False),
+        sa.Column("row_no", sa.Integer, nullable=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("key", sa.String(128), nullable=False),
+        sa.Column("iri", sa.String(2048), nullable=False),
+        sa.Column("doc", sa.Text, nullable=False),
+        sa.Column("hash", sa.String(32), nullable=False),
+        sa.Column("sort_name", sa.String(300), nullable=False),
+        sa.Column("is_cluster", sa.Boolean, nullable=False),
+        sa.Column("member_iri", sa.String(2048)),
+        sa.Column("organisation_iri", sa.String(2048)),
+        sa.Column("vat_id", sa.String(32)),
+        sa.Column("lei_code", sa.String(20)),
+    )
+    op.create_index("ix_import_rows_entity", "import_rows", ["import_id", "kind", "key"])

@@ -1,0 +1,142 @@
+"""Imports prepared in worker processes: the same rows, the same problems in the same order,
+and the same reports as when everything runs in the importing process."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+import pytest
+from sqlalchemy import Engine
+
+from hub.services.entities import put_entity
+from hub.services.errors import InvalidInput, Problem
+from hub.services.imports import ImportOptions, ImportReport, import_file, jsonld, pool, tabular
+from hub.services.imports.chunks import Prepared, prepare
+from hub.services.imports.member_rows import MemberListTarget
+from hub.settings import Settings
+from tests.support import members
+
+WORKERS = 2
+
+
+@pytest.fixture(scope="module", autouse=True)
+def started_pool() -> Iterator[None]:
+    """Workers up before the tests, so that every chunk goes to them (a cold pool leaves
+    the first chunks inline)."""
+    pool.start(WORKERS)
+    yield
+    pool.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks of a few rows or nodes, so that small files make many of them."""
+    monkeypatch.setattr(tabular, "CHUNK_ROWS", 7)
+    monkeypatch.setattr(jsonld, "CHUNK_NODES", 9)
+
+
+@pytest.fixture
+def with_workers(settings: Settings, engine: Engine) -> Settings:
+    doc = {"type": ["ClusterOrganisation"], "prefLabel": {"en": "Vojvodina ICT"}}
+    put_entity(engine, settings, kind="organisations", key="vojvodina-ict", doc=doc)
+    return dataclasses.replace(settings, import_workers=WORKERS)
+
+
+def member_csv(count: int) -> bytes:
+    out = io.StringIO()
+    members.write_csv(out, count)
+    return out.getvalue().encode()
+
+
+def member_jsonld(tmp_path: Path, count: int, settings: Settings) -> bytes:
+    path = tmp_path / "members.jsonld"
+    members.write_jsonld(path, count, settings.base_url, "vojvodina-ict")
+    return path.read_bytes()
+
+
+def run(engine: Engine, settings: Settings, body: bytes, fmt: str) -> ImportReport:
+    options = ImportOptions(format=fmt)  # type: ignore[arg-type]
+    return import_file(engine, settings, io.BytesIO(body), options)
+
+
+def refused(engine: Engine, settings: Settings, body: bytes, fmt: str) -> tuple[list[Problem], int]:
+    with pytest.raises(InvalidInput) as raised:
+        run(engine, settings, body, fmt)
+    return raised.value.problems, raised.value.total
+
+
+def chunk_results(settings: Settings, body: bytes, workers: int) -> list[Prepared]:
+    rows = tabular.csv_rows(io.BytesIO(body))
+    target = MemberListTarget(settings.base_url, "vojvodina-ict")
+    chunks = tabular.member_list(rows, target, "sr-Latn")
+    return list(pool.prepared_chunks(chunks, workers))
+
+
+def test_workers_prepare_exactly_what_the_importing_process_does(settings: Settings) -> None:
+    body = member_csv(60)
+    in_workers = chunk_results(settings, body, WORKERS)
+    inline = chunk_results(settings, body, 0)
+    assert len(in_workers) == 9  # 60 rows in chunks of 7
+    assert in_workers == inline
+    assert in_workers == [prepare(chunk) for chunk in _member_chunks(settings, body)]
+
+
+def _member_chunks(settings: Settings, body: bytes) -> list[tabular.MemberRowsChunk]:
+    target = MemberListTarget(settings.base_url, "vojvodina-ict")
+    chunks = tabular.member_list(tabular.csv_rows(io.BytesIO(body)), target, "sr-Latn")
+    return [chunk for chunk in chunks if isinstance(chunk, tabular.MemberRowsChunk)]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonld"])
+def test_an_import_in_workers_is_the_import_inline(
+    engine: Engine, with_workers: Settings, tmp_path: Path, fmt: str
+) -> None:
+    body = member_csv(40) if fmt == "csv" else member_jsonld(tmp_path, 40, with_workers)
+    inline = dataclasses.replace(with_workers, import_workers=0)
+    assert run(engine, with_workers, body, fmt) == ImportReport(
+        dry_run=False, mode="merge", created=80, updated=0, unchanged=0, deleted=0, entities=80
+    )
+    # Inline, the same file finds every row as the workers stored it.
+    again = run(engine, inline, body, fmt)
+    assert (again.unchanged, again.created, again.updated) == (80, 0, 0)
+
+
+def test_problems_found_in_workers_come_in_file_order(
+    engine: Engine, with_workers: Settings
+) -> None:
+    lines = member_csv(30).decode().splitlines(keepends=True)
+    for row in (3, 11, 12, 25):  # spread over several chunks (line index = row - 1)
+        cells = lines[row - 1].split(",")
+        cells[7] = "2024-02-30"  # founding_date: no such day
+        lines[row - 1] = ",".join(cells)
+    lines.append(lines[5])  # a duplicate key, found once all chunks are in
+    body = "".join(lines).encode()
+    found = refused(engine, with_workers, body, "csv")
+    inline = dataclasses.replace(with_workers, import_workers=0)
+    assert found == refused(engine, inline, body, "csv")
+    problems, total = found
+    assert total == 5
+    assert [(p.row, p.field) for p in problems] == [
+        (3, "founding_date"), (11, "founding_date"), (12, "founding_date"),
+        (25, "founding_date"), (32, "key"),
+    ]
+
+
+def test_a_malformed_node_is_reported_with_its_line_and_the_rest_still_checked(
+    engine: Engine, with_workers: Settings, tmp_path: Path
+) -> None:
+    lines = member_jsonld(tmp_path, 20, with_workers).decode().splitlines(keepends=True)
+    # Line 1 opens the document, the nodes follow one per line: node n is on line n + 1.
+    lines[5] = lines[5].replace('"id":', '"x": tru, "id":', 1)
+    deep = {"id": f"{with_workers.base_url}/id/organisations/deep", "prefLabel": {"en": "Deep"}}
+    nested: object = "bottom"
+    for _ in range(12):  # deeper than the delimiting pattern follows: decoded in one piece
+        nested = {"x": [nested]}
+    lines.insert(9, orjson.dumps({**deep, "description": nested}).decode() + ",\n")
+    problems, _ = refused(engine, with_workers, "".join(lines).encode(), "jsonld")
+    assert [(p.line, p.field) for p in problems][:2] == [(6, None), (10, "description.x")]
+    assert problems[0].message.startswith("malformed JSON: ")
