@@ -182,6 +182,11 @@ def _timestamp(value: str | datetime) -> datetime:
     return utc(value if isinstance(value, datetime) else datetime.fromisoformat(value))
 
 
+def has_tombstones(connection: Connection) -> bool:
+    """Whether any entity was ever deleted: until one is, a write has no tombstone to forget."""
+    return connection.exec_driver_sql("SELECT 1 FROM tombstones LIMIT 1").first() is not None
+
+
 def forget_tombstones(connection: Connection, *, iris: Sequence[str]) -> None:
     """A re-created entity is live again: its tombstone goes."""
     for start in range(0, len(iris), 500):

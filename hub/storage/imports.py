@@ -17,13 +17,16 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
-from hub.storage.feed import TIER_BITS_SQL, bury_where, forget_tombstones, reserve
+from hub.storage.feed import (
+    TIER_BITS_SQL,
+    bury_where,
+    forget_tombstones,
+    has_tombstones,
+    reserve,
+)
 from hub.storage.records import EntityRow, ImportDiff
 
-_COLUMNS = (
-    "kind, key, iri, doc, hash, sort_name, is_cluster,"
-    " member_iri, organisation_iri, vat_id, lei_code"
-)
+_COLUMNS = ", ".join(EntityRow._fields)
 _UPDATES = ", ".join(
     f"{column} = excluded.{column}" for column in _COLUMNS.split(", ")[2:]
 )
@@ -144,19 +147,16 @@ def _write_rows(
     now: datetime,
 ) -> None:
     reservation = reserve(connection, count=len(rows), now=now)
-    forget_tombstones(
-        connection, iris=[row.iri for row in rows if (row.kind, row.key) not in stored]
-    )
+    if has_tombstones(connection):
+        forget_tombstones(
+            connection, iris=[row.iri for row in rows if (row.kind, row.key) not in stored]
+        )
     when = _driver_datetime(connection)
     written = when(now)
     microsecond = timedelta(microseconds=1)
+    published = reservation.published
     params = [
-        (
-            row.kind, row.key, row.iri, row.doc, row.hash, row.sort_name, row.is_cluster,
-            row.member_iri, row.organisation_iri, row.vat_id, row.lei_code,
-            written, written, reservation.first + index,
-            when(reservation.published + index * microsecond),
-        )
+        (*row, written, written, reservation.first + index, when(published + index * microsecond))
         for index, row in enumerate(rows)
     ]
     connection.exec_driver_sql(

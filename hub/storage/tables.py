@@ -15,9 +15,20 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData()
+
+PARTIAL_INDEXES = [
+    (name, column, text(f"{column} IS NOT NULL"))
+    for name, column in (
+        ("ix_entities_member", "member_iri"),
+        ("ix_entities_organisation", "organisation_iri"),
+        ("ix_entities_vat", "vat_id"),
+        ("ix_entities_lei", "lei_code"),
+    )
+]
 
 entities = Table(
     "entities",
@@ -45,10 +56,12 @@ entities = Table(
     UniqueConstraint("kind", "key", name="uq_entities_kind_key"),
     Index("ix_entities_iri", "iri"),
     Index("ix_entities_kind_sort", "kind", "sort_name", "key"),
-    Index("ix_entities_member", "member_iri"),
-    Index("ix_entities_organisation", "organisation_iri"),
-    Index("ix_entities_vat", "vat_id"),
-    Index("ix_entities_lei", "lei_code"),
+    # Partial (migration 0004): a column only some kinds have indexes only the rows that
+    # have it. Every lookup by these columns compares them with a value, so it can use them.
+    *(
+        Index(name, column, sqlite_where=present, postgresql_where=present)
+        for name, column, present in PARTIAL_INDEXES
+    ),
     Index("ix_entities_seq", "seq"),
 )
 

@@ -1,8 +1,12 @@
-"""Imports stage their keys in a temporary table (`import_keys`): `import_rows` goes.
+"""Cheaper bulk writes: imports stage their keys in a temporary table (`import_keys`), so
+`import_rows` goes; and the indexes of columns only some kinds have become partial.
 
 A temporary table is private to the importing connection and never written to the
 database's log, so staging costs a fraction of what the shared table did, and nothing is
-left behind by an import that stopped half-way.
+left behind by an import that stopped half-way. The member, organisation, VAT and LEI
+indexes held an entry for every entity, mostly NULL (organisations have no member,
+memberships no VAT number): they now hold only the rows that have a value, which every
+lookup by those columns asks for.
 
 Revision ID: 0004
 Revises: 0003
@@ -20,12 +24,29 @@ branch_labels = None
 depends_on = None
 
 
+_PARTIAL = {
+    "ix_entities_member": "member_iri",
+    "ix_entities_organisation": "organisation_iri",
+    "ix_entities_vat": "vat_id",
+    "ix_entities_lei": "lei_code",
+}
+
+
 def upgrade() -> None:
     op.drop_index("ix_import_rows_entity", "import_rows")
     op.drop_table("import_rows")
+    for name, column in _PARTIAL.items():
+        present = sa.text(f"{column} IS NOT NULL")
+        op.drop_index(name, "entities")
+        op.create_index(
+            name, "entities", [column], sqlite_where=present, postgresql_where=present
+        )
 
 
 def downgrade() -> None:
+    for name, column in _PARTIAL.items():
+        op.drop_index(name, "entities")
+        op.create_index(name, "entities", [column])
     op.create_table(
         "import_rows",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
