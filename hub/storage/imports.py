@@ -9,7 +9,7 @@ the database's log (SQLite's WAL, PostgreSQL's), and dropped with the import."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -31,6 +31,7 @@ _UPDATES = ", ".join(
     f"{column} = excluded.{column}" for column in _COLUMNS.split(", ")[2:]
 )
 IMPORT_CACHE_KIB = 64 * 1024  # SQLite page cache of an import's connection
+_MICROSECOND = timedelta(microseconds=1)
 _LOOKUP_CHUNK = 500  # keys per lookup: well under every driver's parameter limit
 _KINDS = ("organisations", "memberships", "events", "projects")
 _STAGED = "SELECT 1 FROM import_keys s WHERE s.kind = {0}.kind AND s.key = {0}.key"
@@ -151,12 +152,9 @@ def _write_rows(
         forget_tombstones(
             connection, iris=[row.iri for row in rows if (row.kind, row.key) not in stored]
         )
-    when = _driver_datetime(connection)
-    written = when(now)
-    microsecond = timedelta(microseconds=1)
-    published = reservation.published
+    written, *published = _driver_times(connection, now, reservation.published, len(rows))
     params = [
-        (*row, written, written, reservation.first + index, when(published + index * microsecond))
+        (*row, written, written, reservation.first + index, published[index])
         for index, row in enumerate(rows)
     ]
     connection.exec_driver_sql(
@@ -169,14 +167,19 @@ def _write_rows(
     )
 
 
-def _driver_datetime(connection: Connection) -> Callable[[datetime], object]:
-    """A time as the driver takes it for a `DateTime` column: psycopg takes datetimes; on
-    SQLite, the text SQLAlchemy's DateTime type writes and reads (UTC, no zone)."""
+def _driver_times(
+    connection: Connection, now: datetime, first: datetime, count: int
+) -> list[object]:
+    """`now`, then `count` times a microsecond apart from `first`, as the driver takes them
+    for a `DateTime` column: psycopg takes datetimes; SQLite, the text SQLAlchemy's DateTime
+    type writes and reads (UTC, no zone)."""
     if connection.dialect.name != "sqlite":
-        return lambda value: value
-    return lambda value: value.astimezone(UTC).replace(tzinfo=None).isoformat(
-        " ", "microseconds"
-    )
+        return [now, *(first + index * _MICROSECOND for index in range(count))]
+    now, first = (time.astimezone(UTC).replace(tzinfo=None) for time in (now, first))
+    return [
+        time.isoformat(" ", "microseconds")
+        for time in (now, *(first + index * _MICROSECOND for index in range(count)))
+    ]
 
 
 def duplicate_keys(connection: Connection) -> list[tuple[str, str, list[int]]]:

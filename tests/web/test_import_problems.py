@@ -66,6 +66,14 @@ def test_csv_that_is_not_utf8_is_refused_row_by_row(client: AppClient) -> None:
 
 
 @pytest.mark.usefixtures("stored")
+def test_a_header_that_is_not_utf8_is_refused(client: AppClient) -> None:
+    body = csv(GOOD, header=HEADER.replace("name", "naziv_č")).decode().encode("cp1250")
+    assert refused(client, body, CSV) == [
+        {"message": "the row is not UTF-8 text (byte 0xE8): save the file as UTF-8 CSV", "row": 1},
+    ]
+
+
+@pytest.mark.usefixtures("stored")
 def test_a_broken_quote_ends_the_csv_with_its_row(client: AppClient) -> None:
     body = csv(GOOD, 'dunav,"Dunav "Soft" d.o.o.,,,,,,')
     assert refused(client, body, CSV) == [

@@ -34,7 +34,8 @@ _UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 def csv_rows(stream: BinaryIO) -> RawRows:
     """The records of a UTF-8 CSV file (BOM allowed; `,` or, as Excel writes in many
-    locales, `;` between cells); a broken quote or NUL ends the file with a problem."""
+    locales, `;` between cells); a broken quote or NUL ends the file with a problem. Bytes
+    that are not UTF-8 come through as lone surrogates, for `MemberRowsChunk` to report."""
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
     first = text.readline()
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -42,14 +43,6 @@ def csv_rows(stream: BinaryIO) -> RawRows:
     number = 0
     try:
         for number, cells in enumerate(reader, start=1):
-            bad = _UNDECODABLE.search("\x00".join(cells))
-            if bad:
-                byte = ord(bad.group()) - 0xDC00
-                yield Problem(
-                    f"the row is not UTF-8 text (byte 0x{byte:02X}): save the file as UTF-8 CSV",
-                    row=number,
-                )
-                continue
             yield number, cells
     except csv.Error as exc:
         yield Problem(f"malformed CSV: {exc}", row=number + 1)
@@ -90,26 +83,24 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def member_list(
-    rows: RawRows, target: MemberListTarget, language: str
-) -> Iterator[Chunk]:
+def member_list(rows: RawRows, target: MemberListTarget, language: str) -> Iterator[Chunk]:
     """The chunks of a member list: its data rows (and every problem on the way) in slices of
     `CHUNK_ROWS`. A header with problems ends the reading: its columns say what every cell
     means."""
-    for item in rows:
-        if isinstance(item, Problem):
-            yield ReadEntries([item])
-            return
-        _, problems = read_header(item[1], language)
-        if problems:
-            yield ReadEntries(list(problems))
-            return
-        titles = tuple(item[1])
-        break
-    else:
+    header = next(rows, None)
+    if header is None:
         empty = "the file is empty: a member list starts with a header row"
         yield ReadEntries([Problem(empty, row=1)])
         return
+    if isinstance(header, Problem):
+        yield ReadEntries([header])
+        return
+    undecodable = _undecodable(*header)
+    problems = [undecodable] if undecodable else read_header(header[1], language)[1]
+    if problems:
+        yield ReadEntries(problems)
+        return
+    titles = tuple(header[1])
     chunk: list[tuple[int, list[str]] | Problem] = []
     for item in rows:
         chunk.append(item)
@@ -139,6 +130,10 @@ class MemberRowsChunk:
                 yield item
                 continue
             number, cells = item
+            undecodable = _undecodable(number, cells)
+            if undecodable is not None:
+                yield undecodable
+                continue
             if not any(cell.strip() for cell in cells):
                 continue  # blank rows, as spreadsheets leave them
             if len(cells) < width or any(c.strip() for c in cells[width:]):
@@ -149,6 +144,15 @@ class MemberRowsChunk:
             entries, problems = mapper.entries(number, cells)
             yield from problems
             yield from entries
+
+
+def _undecodable(number: int, cells: list[str]) -> Problem | None:
+    bad = _UNDECODABLE.search("\x00".join(cells))
+    if bad is None:
+        return None
+    byte = ord(bad.group()) - 0xDC00
+    message = f"the row is not UTF-8 text (byte 0x{byte:02X}): save the file as UTF-8 CSV"
+    return Problem(message, row=number)
 
 
 @lru_cache(maxsize=8)
