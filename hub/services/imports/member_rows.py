@@ -38,14 +38,28 @@ class MemberListTarget:
     single_cluster: bool = False
 
 
+class _Columns:
+    """Where each column of a header sits, worked out once for all its rows: the index of
+    each plain column, and (language, index) of each language of a text column."""
+
+    def __init__(self, header: Header) -> None:
+        self.header = header
+        self.plain = tuple((name, cell.index) for name, cell in header.plain.items())
+        self.texts = {
+            name: tuple((cell.language, cell.index) for cell in cells if cell.language)
+            for name, cells in header.texts.items()
+        }
+
+
 class _Row:
     """The cells of one row, and the problems found reading them."""
 
-    def __init__(self, header: Header, number: int, cells_: list[str]) -> None:
-        self.header = header
+    def __init__(self, columns: _Columns, number: int, cells_: list[str]) -> None:
+        self.header = columns.header
+        self.texts = columns.texts
         self.number = number
         self.cells = cells_
-        self.plain = {name: cells_[cell.index].strip() for name, cell in header.plain.items()}
+        self.plain = {name: cells_[index].strip() for name, index in columns.plain}
         self.problems: list[Problem] = []
 
     def text(self, column: str) -> str:
@@ -68,10 +82,11 @@ class _Row:
             return None
 
     def languages(self, column: str) -> dict[str, str]:
+        cells = self.cells
         return {
-            cell.language: text
-            for cell in self.header.texts.get(column, ())
-            if cell.language and (text := self.cells[cell.index].strip())
+            language: text
+            for language, index in self.texts.get(column, ())
+            if (text := cells[index].strip())
         }
 
 
@@ -80,6 +95,7 @@ class MemberRows:
 
     def __init__(self, header: Header, target: MemberListTarget, resolver: ConceptResolver) -> None:
         self.header = header
+        self.columns = _Columns(header)
         self.target = target
         self.resolver = resolver
         # (column, cell text) -> (concepts, problems): member lists repeat the same cells.
@@ -94,7 +110,7 @@ class MemberRows:
 
     def entries(self, number: int, cells_: list[str]) -> tuple[list[Entry], list[Problem]]:
         """The organisation and membership entries of a row, and the problems of its cells."""
-        row = _Row(self.header, number, cells_)
+        row = _Row(self.columns, number, cells_)
         key = row.text("key")
         if not key or not is_valid_key(key):
             shown = f"'{key}' is not" if key else "the key is empty: give"
