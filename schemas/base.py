@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, get_origin
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 from pydantic.alias_generators import to_camel
 
 
@@ -27,17 +27,17 @@ class LinkedModel(BaseModel):
         field = cls.model_fields.get("type")
         cls._type_is_list = field is not None and get_origin(field.annotation) is list
 
-    @model_validator(mode="before")
+    # A field validator, not a model one: it runs only when a node gives `type`, where a
+    # `mode="before"` model validator ran for every model and every embedded part.
+    @field_validator("type", mode="before", check_fields=False)
     @classmethod
-    def _type_shape(cls, data: Any) -> Any:
+    def _type_shape(cls, value: Any) -> Any:
         """JSON-LD lets `type` be a string or an array; take both."""
-        if isinstance(data, dict) and "type" in data:
-            value = data["type"]
-            if cls._type_is_list and isinstance(value, str):
-                data = {**data, "type": [value]}
-            elif not cls._type_is_list and isinstance(value, list) and len(value) == 1:
-                data = {**data, "type": value[0]}
-        return data
+        if cls._type_is_list and isinstance(value, str):
+            return [value]
+        if not cls._type_is_list and isinstance(value, list) and len(value) == 1:
+            return value[0]
+        return value
 
     def to_jsonld(self) -> dict[str, Any]:
         """The compact JSON-LD form (without `@context`): no empty or absent fields."""

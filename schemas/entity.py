@@ -28,9 +28,10 @@ class EntityModel(LinkedModel):
 
     @model_validator(mode="after")
     def _mint_part_iris(self) -> EntityModel:
+        prefix = f"{self.id}#"
         for fragment, part in self.parts():
             if part.id is None or part.id.startswith("_:"):
-                part.id = f"{self.id}#{fragment}"
+                part.id = prefix + fragment
         return self
 
     def parts(self) -> Iterator[tuple[str, PartModel]]:

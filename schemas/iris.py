@@ -68,6 +68,9 @@ _BY_NAMESPACE: Final = sorted(
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$")
 
 
+# Pure, and imports check the same IRIs again and again: each membership names its cluster,
+# and the member whose organisation document was checked just before.
+@lru_cache(maxsize=8192)
 def is_absolute_iri(value: str) -> bool:
     return bool(_ABSOLUTE_IRI.match(value)) and value.split(":", 1)[0] not in _ALL_PREFIXES
 

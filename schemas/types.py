@@ -108,13 +108,21 @@ def concept(*prefixes: str) -> Any:
     names = " or ".join(CODE_LISTS[p][1] for p in prefixes)
 
     def check(value: str, info: ValidationInfo) -> str:
-        compact = compact_iri(value.strip())
-        prefix, _, local = compact.partition(":")
-        if prefix not in prefixes or not local:
+        compact = _compact_concept(value, prefixes)
+        if compact is None:
             raise ValueError(f"'{value}' is not a {names}")
         known = info.context.get("known_concept") if info.context else None
         if known is not None and not known(compact):
+            prefix = compact.partition(":")[0]
             raise ValueError(f"unknown {CODE_LISTS[prefix][1]} '{compact}'")
         return compact
 
     return Annotated[str, Field(max_length=512), AfterValidator(check)]
+
+
+@lru_cache(maxsize=8192)  # pure, and imports name the same few hundred concepts on every row
+def _compact_concept(value: str, prefixes: tuple[str, ...]) -> str | None:
+    """`value` as `prefix:local` when it names a concept of one of `prefixes`, else None."""
+    compact = compact_iri(value.strip())
+    prefix, _, local = compact.partition(":")
+    return compact if prefix in prefixes and local else None

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from stdnum import lei
 from stdnum.eu import vat
 from stdnum.exceptions import ValidationError
 from stdnum.util import get_cc_module
+
+if TYPE_CHECKING:
+    from stdnum.util import NumberValidationModule  # a Protocol stdnum defines for type checkers
 
 
 def identifier_problems(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -31,7 +35,7 @@ def identifier_problems(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 def _vat_problem(number: str) -> str | None:
     country = number[:2].lower()
-    module = get_cc_module("gr" if country == "el" else country, "vat")
+    module = _vat_module("gr" if country == "el" else country)
     if module is None:
         return None  # no check-digit rule known for this country: accepted as written
     try:
@@ -39,3 +43,8 @@ def _vat_problem(number: str) -> str | None:
     except ValidationError as exc:
         return f"'{number}' is not a valid VAT number: {exc}"
     return None
+
+
+@lru_cache(maxsize=1024)  # `get_cc_module` imports on every call; a file names few countries
+def _vat_module(country: str) -> NumberValidationModule | None:
+    return get_cc_module(country, "vat")

@@ -57,7 +57,9 @@ def validate_document(
     kind: str, doc: dict[str, Any], **where: Any
 ) -> tuple[EntityModel | None, list[Problem]]:
     """The model for `doc`, or the problems that stop it (`where` locates them: row, line...)."""
-    body = {key: value for key, value in doc.items() if key != "@context"}
+    # `@context` is no term of the models (callers check it with `context_problems`): leave it
+    # out, copying only the documents that carry one.
+    body = {k: v for k, v in doc.items() if k != "@context"} if "@context" in doc else doc
     model: EntityModel | None = None
     try:
         model = entity_model(kind).model_validate(body, context=validation_context())
