@@ -19,7 +19,7 @@ def document_paths(kind: str, path: str | None) -> str | None:
     return path
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: its __init__ would cost a member list a tenth more
 class Entry:
     """One entity read from a file, with where it was found: `at` is a spreadsheet row
     (header = row 1) of a member list, the line where a JSON-LD node starts, or (`unit`

@@ -8,8 +8,9 @@ a few chunks ahead of the writes, and the results come back in file order.
 The workers come from a forkserver that has already imported the import modules and loaded
 the shipped concepts (`hub.services.imports.preload`): each starts warm, and the caller's
 threads (a web server's) are never forked. The pool starts on the first file of more than
-`INLINE_CHUNKS` chunks and stays for the life of the process. Until its first worker
-answers, chunks are prepared inline, so starting it never holds an import up.
+`INLINE_CHUNKS` chunks and stays for the life of the process, taking every chunk from then
+on. Until its first worker answers, chunks are prepared inline, so starting it never holds
+an import up.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from hub.services.imports.chunks import Chunk, Prepared, prepare
 
-INLINE_CHUNKS = 2  # a file of this many chunks or fewer never waits for, or starts, the pool
+INLINE_CHUNKS = 2  # a file of this many chunks or fewer does not start the pool
 AHEAD = 2  # chunks in flight per worker: enough to keep each busy while the writes run
 
 _lock = threading.Lock()
@@ -37,7 +38,8 @@ def prepared_chunks(chunks: Iterable[Chunk], workers: int) -> Iterator[Prepared]
     pending: deque[Future[Prepared] | Prepared] = deque()
     limit = AHEAD * max(workers, 1)
     for index, chunk in enumerate(chunks):
-        pool = _started(workers) if workers and chunk.shippable and index >= INLINE_CHUNKS else None
+        wanted = workers and chunk.shippable and (index >= INLINE_CHUNKS or _pool is not None)
+        pool = _started(workers) if wanted else None
         pending.append(pool.submit(prepare, chunk) if pool is not None else prepare(chunk))
         while pending and (len(pending) > limit or _done(pending[0])):
             yield _result(pending.popleft())

@@ -95,7 +95,7 @@ def member_list(rows: RawRows, target: MemberListTarget, language: str) -> Itera
     if isinstance(header, Problem):
         yield ReadEntries([header])
         return
-    undecodable = _undecodable(*header)
+    undecodable = _undecodable(header[0], "".join(header[1]))
     problems = [undecodable] if undecodable else read_header(header[1], language)[1]
     if problems:
         yield ReadEntries(problems)
@@ -130,12 +130,13 @@ class MemberRowsChunk:
                 yield item
                 continue
             number, cells = item
-            undecodable = _undecodable(number, cells)
+            text = "".join(cells)
+            if not text or text.isspace():
+                continue  # blank rows, as spreadsheets leave them
+            undecodable = _undecodable(number, text)
             if undecodable is not None:
                 yield undecodable
                 continue
-            if not any(cell.strip() for cell in cells):
-                continue  # blank rows, as spreadsheets leave them
             if len(cells) < width or any(c.strip() for c in cells[width:]):
                 yield Problem(
                     f"the row has {len(cells)} cells where the header has {width}", row=number
@@ -146,8 +147,9 @@ class MemberRowsChunk:
             yield from entries
 
 
-def _undecodable(number: int, cells: list[str]) -> Problem | None:
-    bad = _UNDECODABLE.search("\x00".join(cells))
+def _undecodable(number: int, text: str) -> Problem | None:
+    """Why row `number` (its cells' `text`) is not UTF-8, if it is not."""
+    bad = _UNDECODABLE.search(text)
     if bad is None:
         return None
     byte = ord(bad.group()) - 0xDC00
