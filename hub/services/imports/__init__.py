@@ -2,9 +2,11 @@
 
 The flow, shared by `POST /import` and `clusterhub import`:
 
-    file ─▶ reader (tabular / jsonld / rdf) ─▶ entries (kind, key, document, row or line)
-         ─▶ validation (pydantic models, concepts, check digits) ─▶ staged rows (batches)
-         ─▶ duplicate keys, references, diff (SQL over the staged set) ─▶ apply or roll back
+    file ─▶ reader (tabular / jsonld / rdf) ─▶ chunks of raw units (rows, node texts)
+         ─▶ prepare (chunks.py; in worker processes for big files, pool.py):
+            entries (kind, key, document, row or line) ─▶ validation ─▶ rows to store
+         ─▶ rows written in batches, keys staged ─▶ duplicate keys, references, diff (SQL
+            over the staged keys) ─▶ commit, or roll back
 
 Readers stream, so memory does not grow with the file. Every problem names where it is:
 the spreadsheet row and column of a member list, the line and field of a JSON-LD node,
