@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
+import signal
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import orjson
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from hub.services.entities import put_entity
 from hub.services.errors import InvalidInput, Problem
@@ -140,3 +143,24 @@ def test_a_malformed_node_is_reported_with_its_line_and_the_rest_still_checked(
     problems, _ = refused(engine, with_workers, "".join(lines).encode(), "jsonld")
     assert [(p.line, p.field) for p in problems][:2] == [(6, None), (10, "description.x")]
     assert problems[0].message.startswith("malformed JSON: ")
+
+
+def test_a_worker_that_dies_fails_the_import_and_the_next_one_starts_afresh(
+    engine: Engine, with_workers: Settings
+) -> None:
+    body = member_csv(30)
+    running = pool._pool
+    assert running is not None
+    for process in list(running._processes.values()):  # the executor's own table of workers
+        os.kill(process.pid, signal.SIGKILL)
+        process.join()
+    with pytest.raises(BrokenProcessPool):
+        run(engine, with_workers, body, "csv")
+    assert stored_keys(engine) == ["vojvodina-ict"]  # nothing of the file was written
+    pool.start(WORKERS)
+    assert run(engine, with_workers, body, "csv").created == 60
+
+
+def stored_keys(engine: Engine) -> list[str]:
+    with engine.connect() as connection:
+        return list(connection.execute(text("SELECT key FROM entities ORDER BY key")).scalars())

@@ -37,14 +37,18 @@ def prepared_chunks(chunks: Iterable[Chunk], workers: int) -> Iterator[Prepared]
     file is big enough and they are up, with at most `AHEAD * workers` chunks in flight."""
     pending: deque[Future[Prepared] | Prepared] = deque()
     limit = AHEAD * max(workers, 1)
-    for index, chunk in enumerate(chunks):
-        wanted = workers and chunk.shippable and (index >= INLINE_CHUNKS or _pool is not None)
-        pool = _started(workers) if wanted else None
-        pending.append(pool.submit(prepare, chunk) if pool is not None else prepare(chunk))
-        while pending and (len(pending) > limit or _done(pending[0])):
+    try:
+        for index, chunk in enumerate(chunks):
+            wanted = workers and chunk.shippable and (index >= INLINE_CHUNKS or _pool is not None)
+            pool = _started(workers) if wanted else None
+            pending.append(pool.submit(prepare, chunk) if pool is not None else prepare(chunk))
+            while pending and (len(pending) > limit or _done(pending[0])):
+                yield _result(pending.popleft())
+        while pending:
             yield _result(pending.popleft())
-    while pending:
-        yield _result(pending.popleft())
+    except BrokenProcessPool:
+        shutdown()  # a worker died (killed, out of memory): the next import starts afresh
+        raise
 
 
 def _started(workers: int) -> ProcessPoolExecutor | None:
@@ -77,13 +81,7 @@ def _done(item: Future[Prepared] | Prepared) -> bool:
 
 
 def _result(item: Future[Prepared] | Prepared) -> Prepared:
-    if not isinstance(item, Future):
-        return item
-    try:
-        return item.result()
-    except BrokenProcessPool:
-        shutdown()  # a worker died (killed, out of memory): the next import starts afresh
-        raise
+    return item.result() if isinstance(item, Future) else item
 
 
 def shutdown() -> None:

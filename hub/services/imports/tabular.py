@@ -47,7 +47,8 @@ def csv_rows(stream: BinaryIO) -> RawRows:
     except csv.Error as exc:
         yield Problem(f"malformed CSV: {exc}", row=number + 1)
     finally:
-        text.detach()  # the caller owns the stream
+        if not stream.closed:  # an import that stopped early may close it before this runs
+            text.detach()  # the caller owns the stream
 
 
 def xlsx_rows(stream: BinaryIO) -> RawRows:
