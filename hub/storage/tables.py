@@ -20,7 +20,7 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
-PARTIAL_INDEXES = [
+_PARTIAL_INDEXES = [
     (name, column, text(f"{column} IS NOT NULL"))
     for name, column in (
         ("ix_entities_member", "member_iri"),
@@ -60,7 +60,7 @@ entities = Table(
     # have it. Every lookup by these columns compares them with a value, so it can use them.
     *(
         Index(name, column, sqlite_where=present, postgresql_where=present)
-        for name, column, present in PARTIAL_INDEXES
+        for name, column, present in _PARTIAL_INDEXES
     ),
     Index("ix_entities_seq", "seq"),
 )
