@@ -158,9 +158,10 @@ def _undecodable(number: int, text: str) -> Problem | None:
     return Problem(message, row=number)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)  # a file's chunks share one; a few imports may interleave
 def _mapper(titles: tuple[str, ...], language: str, target: MemberListTarget) -> MemberRows:
     """The mapper of a header, kept for the next chunks: its caches of concept cells are
-    what make a member list's repeated values cheap."""
+    what make a member list's repeated values cheap (each holds at most some tens of
+    thousands of distinct cells)."""
     header, _ = read_header(list(titles), language)
     return MemberRows(header, target, ConceptResolver(shipped_concepts()))
