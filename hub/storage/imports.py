@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
 from hub.storage.feed import (
+    MICROSECOND,
     TIER_BITS_SQL,
     bury_where,
     forget_tombstones,
@@ -31,7 +32,6 @@ _UPDATES = ", ".join(
     f"{column} = excluded.{column}" for column in _COLUMNS.split(", ")[2:]
 )
 IMPORT_CACHE_KIB = 64 * 1024  # SQLite page cache of an import's connection
-_MICROSECOND = timedelta(microseconds=1)
 _LOOKUP_CHUNK = 500  # keys per lookup: well under every driver's parameter limit
 _KINDS = ("organisations", "memberships", "events", "projects")
 _STAGED = "SELECT 1 FROM import_keys s WHERE s.kind = {0}.kind AND s.key = {0}.key"
@@ -173,13 +173,11 @@ def _driver_times(
     """`now`, then `count` times a microsecond apart from `first`, as the driver takes them
     for a `DateTime` column: psycopg takes datetimes; SQLite, the text SQLAlchemy's DateTime
     type writes and reads (UTC, no zone)."""
-    if connection.dialect.name != "sqlite":
-        return [now, *(first + index * _MICROSECOND for index in range(count))]
-    now, first = (time.astimezone(UTC).replace(tzinfo=None) for time in (now, first))
-    return [
-        time.isoformat(" ", "microseconds")
-        for time in (now, *(first + index * _MICROSECOND for index in range(count)))
-    ]
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:  # converted once, not once a row
+        now, first = (time.astimezone(UTC).replace(tzinfo=None) for time in (now, first))
+    times = [now, *(first + index * MICROSECOND for index in range(count))]
+    return [time.isoformat(" ", "microseconds") for time in times] if sqlite else list(times)
 
 
 def duplicate_keys(connection: Connection) -> list[tuple[str, str, list[int]]]:
