@@ -57,8 +57,12 @@ def read_entries(items: Iterable[Entry | Problem], size: int = 1000) -> Iterator
 
 def prepare(chunk: Chunk) -> Prepared:
     """The problems and validated rows of a chunk, in file order."""
+    # Read the whole chunk first, then validate: interleaving the two (a row read, its
+    # entities validated, the next row read...) cost a tenth more, as each pass evicts the
+    # other's code and data from the CPU's caches.
+    items = list(chunk.entries())
     prepared: Prepared = []
-    for item in chunk.entries():
+    for item in items:
         if isinstance(item, Problem):
             prepared.append(item)
         else:
