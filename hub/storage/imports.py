@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
+from hub.storage.checkpoints import checkpoint_later
 from hub.storage.feed import (
     MICROSECOND,
     TIER_BITS_SQL,
@@ -32,6 +33,12 @@ _UPDATES = ", ".join(
     f"{column} = excluded.{column}" for column in _COLUMNS.split(", ")[2:]
 )
 IMPORT_CACHE_KIB = 64 * 1024  # SQLite page cache of an import's connection
+# SQLite settings of an import's connection, for its duration (`import_transaction`).
+_IMPORT_PRAGMAS = {
+    "temp_store": "FILE",
+    "cache_size": f"-{IMPORT_CACHE_KIB}",
+    "wal_autocheckpoint": "0",
+}
 _LOOKUP_CHUNK = 500  # keys per lookup: well under every driver's parameter limit
 _KINDS = ("organisations", "memberships", "events", "projects")
 _STAGED = "SELECT 1 FROM import_keys s WHERE s.kind = {0}.kind AND s.key = {0}.key"
@@ -59,15 +66,16 @@ def import_transaction(engine: Engine) -> Iterator[Connection]:
     journals, sorts) goes to a file rather than memory (the engine's `temp_store=MEMORY`,
     right for reads), as it grows with the file; and the page cache is larger
     (`IMPORT_CACHE_KIB`), so the indexes of `entities` are updated in memory rather than
-    spilled to the log mid-transaction (that spilling doubled the cost of writing rows)."""
+    spilled to the log mid-transaction (that spilling doubled the cost of writing rows); and
+    the commit does not checkpoint the WAL: once committed, `hub.storage.checkpoints` does,
+    in the background."""
     with engine.connect() as connection:
         driver: Any = connection.connection.dbapi_connection
         sqlite = connection.dialect.name == "sqlite"
         if sqlite:  # outside any transaction, as SQLite requires: on the driver connection
-            temp_store = int(driver.execute("PRAGMA temp_store").fetchone()[0])
-            cache_size = int(driver.execute("PRAGMA cache_size").fetchone()[0])
-            driver.execute("PRAGMA temp_store=FILE")
-            driver.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+            saved = {name: str(_pragma(driver, name)) for name in _IMPORT_PRAGMAS}
+            for name, value in _IMPORT_PRAGMAS.items():
+                driver.execute(f"PRAGMA {name}={value}")
         connection.info["write"] = True
         try:
             with connection.begin():
@@ -79,8 +87,14 @@ def import_transaction(engine: Engine) -> Iterator[Connection]:
         finally:
             connection.info.pop("write", None)
             if sqlite:
-                driver.execute(f"PRAGMA temp_store={temp_store}")
-                driver.execute(f"PRAGMA cache_size={cache_size}")
+                for name, value in saved.items():
+                    driver.execute(f"PRAGMA {name}={value}")
+    if sqlite:  # committed (an exception skips this): the log holds all it wrote
+        checkpoint_later(engine)
+
+
+def _pragma(driver: Any, name: str) -> int:
+    return int(driver.execute(f"PRAGMA {name}").fetchone()[0])
 
 
 def write_batch(

@@ -7,6 +7,7 @@ The flow, shared by `POST /import` and `clusterhub import`:
             entries (kind, key, document, row or line) ─▶ validation ─▶ rows to store
          ─▶ rows written in batches, keys staged ─▶ duplicate keys, references, diff (SQL
             over the staged keys) ─▶ commit, or roll back
+         ─▶ (SQLite) the WAL checkpoint, in the background (hub/storage/checkpoints.py)
 
 Readers stream, so memory does not grow with the file. Every problem names where it is:
 the spreadsheet row and column of a member list, the line and field of a JSON-LD node,
