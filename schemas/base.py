@@ -7,6 +7,8 @@ from typing import Any, ClassVar, get_origin
 from pydantic import BaseModel, ConfigDict, field_validator
 from pydantic.alias_generators import to_camel
 
+from schemas.types import Stripped
+
 
 class LinkedModel(BaseModel):
     """A node of our JSON-LD: its JSON keys are the terms of the bundled context."""
@@ -15,7 +17,6 @@ class LinkedModel(BaseModel):
         alias_generator=to_camel,
         populate_by_name=True,
         extra="forbid",
-        str_strip_whitespace=True,
         validate_default=False,
     )
 
@@ -48,4 +49,4 @@ class PartModel(LinkedModel):
     """A node embedded in an entity (address, identifier, grant...): it has an IRI of its own,
     minted under the entity's IRI when the input gives none (VOCABULARY.md P17)."""
 
-    id: str | None = None
+    id: Stripped | None = None

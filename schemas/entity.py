@@ -31,7 +31,10 @@ class EntityModel(LinkedModel):
         prefix = f"{self.id}#"
         for fragment, part in self.parts():
             if part.id is None or part.id.startswith("_:"):
-                part.id = prefix + fragment
+                # Straight into the field's storage: `BaseModel.__setattr__` costs about as
+                # much again, for nothing here (no field is validated on assignment, and
+                # nothing reads which fields were set); a member has seven or more parts.
+                part.__dict__["id"] = prefix + fragment
         return self
 
     def parts(self) -> Iterator[tuple[str, PartModel]]:

@@ -22,7 +22,7 @@ from schemas.parts import (
     QuantitativeValue,
     TeamMembership,
 )
-from schemas.types import Iri, IsoDate, LangMap, LangMapMulti, Year, concept
+from schemas.types import Iri, IsoDate, LangMap, LangMapMulti, Stripped, Year, concept
 
 OrganisationType = Literal[
     "Organization",
@@ -66,8 +66,10 @@ class Organisation(EntityModel):
     area_served: list[concept("country")] | None = None  # type: ignore[valid-type]
     cooperation_target_country: list[concept("country")] | None = None  # type: ignore[valid-type]
     purpose: list[concept("svc")] | None = None  # type: ignore[valid-type]
-    vat_id: str | None = Field(default=None, alias="vatID", pattern=r"^[A-Z]{2}[A-Z0-9+*]{2,13}$")
-    lei_code: str | None = Field(default=None, pattern=r"^[A-Z0-9]{18}[0-9]{2}$")
+    vat_id: Stripped | None = Field(
+        default=None, alias="vatID", pattern=r"^[A-Z]{2}[A-Z0-9+*]{2,13}$"
+    )
+    lei_code: Stripped | None = Field(default=None, pattern=r"^[A-Z0-9]{18}[0-9]{2}$")
     legal_identifier: list[Identifier] | None = None
     address: Address | None = None
     contact_point: list[ContactPoint] | None = None

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from schemas.base import PartModel
-from schemas.types import Iri, IsoDate, LangMap, concept
+from schemas.types import Iri, IsoDate, LangMap, Stripped, concept
 
 Country = concept("country")
 Language = concept("lang")
@@ -21,10 +21,10 @@ class GeoCoordinates(PartModel):
 
 class Address(PartModel):
     type: Literal["Address"] = "Address"
-    full_address: str | None = Field(default=None, max_length=1000)
-    thoroughfare: str | None = Field(default=None, max_length=500)
-    post_code: str | None = Field(default=None, max_length=32)
-    post_name: str | None = Field(default=None, max_length=200)
+    full_address: Stripped | None = Field(default=None, max_length=1000)
+    thoroughfare: Stripped | None = Field(default=None, max_length=500)
+    post_code: Stripped | None = Field(default=None, max_length=32)
+    post_name: Stripped | None = Field(default=None, max_length=200)
     country_code: Country | None = None  # type: ignore[valid-type]
     nuts_code: concept("nuts") | None = None  # type: ignore[valid-type]
     geo: GeoCoordinates | None = None
@@ -64,7 +64,7 @@ class QuantitativeValue(PartModel):
 class MonetaryAmount(PartModel):
     type: Literal["MonetaryAmount"] = "MonetaryAmount"
     value: Annotated[int, Field(ge=0)] | Annotated[float, Field(ge=0)]
-    currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$")
+    currency: Stripped = Field(default="EUR", pattern=r"^[A-Z]{3}$")
 
     @field_validator("value")
     @classmethod
@@ -80,17 +80,21 @@ class Identifier(PartModel):
     """A registry number (`adms:Identifier`): the notation, and the register that issued it."""
 
     type: Literal["Identifier"] = "Identifier"
-    notation: str = Field(min_length=1, max_length=128)
+    notation: Stripped = Field(min_length=1, max_length=128)
     creator: Iri | None = None
-    schema_agency: str | None = Field(default=None, max_length=200)
+    schema_agency: Stripped | None = Field(default=None, max_length=200)
 
 
 class ContactPoint(PartModel):
     type: Literal["ContactPoint"] = "ContactPoint"
     name: LangMap | None = None
-    email: str | None = Field(default=None, max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-    telephone: str | None = Field(default=None, max_length=40, pattern=r"^\+?[0-9 ()./-]{5,40}$")
-    contact_type: str | None = Field(default=None, max_length=100)
+    email: Stripped | None = Field(
+        default=None, max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+    )
+    telephone: Stripped | None = Field(
+        default=None, max_length=40, pattern=r"^\+?[0-9 ()./-]{5,40}$"
+    )
+    contact_type: Stripped | None = Field(default=None, max_length=100)
     available_language: list[Language] | None = None  # type: ignore[valid-type]
 
 
@@ -119,8 +123,8 @@ class Offer(PartModel):
 
 class Person(PartModel):
     type: Literal["Person"] = "Person"
-    given_name: str = Field(min_length=1, max_length=200)
-    family_name: str = Field(min_length=1, max_length=200)
+    given_name: Stripped = Field(min_length=1, max_length=200)
+    family_name: Stripped = Field(min_length=1, max_length=200)
 
 
 class TeamMembership(PartModel):
@@ -142,4 +146,4 @@ class MonetaryGrant(PartModel):
     funder: Iri | None = None
     funding_programme: concept("euprog") | None = None  # type: ignore[valid-type]
     amount: MonetaryAmount | None = None
-    identifier: str | None = Field(default=None, max_length=128)
+    identifier: Stripped | None = Field(default=None, max_length=128)

@@ -115,3 +115,53 @@ def test_an_iri_is_refused_each_time_it_is_given(homepage: str) -> None:
         assert refusals(Organisation, organisation(homepage=homepage)) == [
             (("homepage",), f"Value error, '{homepage}' is not an absolute IRI"),
         ]
+
+
+def test_white_space_around_any_text_is_dropped_wherever_it_is() -> None:
+    """Each kind of field strips white space at either end (Unicode's White_Space): plain
+    text, IRIs, language tags and texts, concepts, years, identifiers, parts' IRIs."""
+    pad = " \t\u00a0"
+    doc = organisation(
+        id=f"{pad}{ACME}\n",
+        legalName={f"{pad}sr-latn ": f"{pad}Acme d.o.o.\u3000"},
+        foundingYear=f"{pad}2008 ",
+        homepage=f"{pad}https://acme.rs/ ",
+        sectoralIndustry=[f"{pad}{SECTOR_SCHEME}automotive\n"],
+        vatID=f"{pad}RS101134702 ",
+        address={"id": f" {ACME}#home ", "thoroughfare": f"{pad}Bulevar 1 ", "postCode": "21000\n"},
+        legalIdentifier=[{"notation": f"{pad}8752401 "}],
+        contactPoint=[{"email": " info@acme.rs\u2028", "name": {" en": " Sales "}}],
+    )
+    stored = Organisation.model_validate(doc, context=validation_context()).to_jsonld()
+    assert stored == {
+        "id": ACME,
+        "type": ["Organization", "schema:Organization", "LegalEntity"],
+        "legalName": {"sr-Latn": "Acme d.o.o."},
+        "foundingYear": "2008",
+        "homepage": "https://acme.rs/",
+        "sectoralIndustry": ["sector:automotive"],
+        "vatID": "RS101134702",
+        "legalIdentifier": [
+            {"id": f"{ACME}#identifier-1", "type": "Identifier", "notation": "8752401"}
+        ],
+        "address": {
+            "id": f"{ACME}#home",
+            "type": "Address",
+            "thoroughfare": "Bulevar 1",
+            "postCode": "21000",
+        },
+        "contactPoint": [
+            {
+                "id": f"{ACME}#contact-1",
+                "type": "ContactPoint",
+                "name": {"en": "Sales"},
+                "email": "info@acme.rs",
+            }
+        ],
+    }
+
+
+def test_only_white_space_is_dropped_from_an_iri_not_other_control_characters() -> None:
+    assert refusals(Organisation, organisation(homepage="\x1fhttps://acme.rs/")) == [
+        (("homepage",), "Value error, '\x1fhttps://acme.rs/' is not an absolute IRI")
+    ]
