@@ -2,6 +2,10 @@
 
 The columns are those of `vocab/templates/COLUMNS.md`. Each cell is read on its own, so one
 row reports every bad cell at once; problems name the row and the column as the file does.
+
+A member list has thousands of rows under one header, so what depends on the header alone
+(where each column sits, which ones the file has, the titles that problems name) is worked
+out once per header (`_Columns`), and a row only reads its cells.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from typing import Any
 from hub.services.errors import Problem
 from hub.services.imports import cells
 from hub.services.imports.cells import CellError
-from hub.services.imports.columns import Header
+from hub.services.imports.columns import COLUMNS, Header
 from hub.services.imports.entries import Entry
 from hub.services.imports.member_fields import (
     CONCEPT_COLUMNS,
@@ -27,6 +31,15 @@ from schemas.entity import is_valid_key
 _DEFAULT_ROLE = "mrole:full-member"
 _CELL_CACHE = 20_000  # distinct concept cells remembered
 
+_ABSENT = -1  # the index of a column the header lacks: the empty cell `_Row` ends with
+
+# Language columns: language -> text. Positional columns: one such map per item.
+_Names = dict[str, str]
+# The concepts of a cell, and the problems with its values.
+_Concepts = tuple[tuple[str, ...], tuple[str, ...]]
+# The columns of one concept each, and the code lists of their values.
+_SINGLE_CONCEPTS = {"country": ("country",), "nuts": ("nuts",), "membership_role": ("mrole",)}
+
 
 @dataclass(frozen=True, slots=True)
 class MemberListTarget:
@@ -39,40 +52,61 @@ class MemberListTarget:
 
 
 class _Columns:
-    """Where each column of a header sits, worked out once for all its rows: the index of
-    each plain column, and (language, index) of each language of a text column."""
+    """What the rows of a header share, worked out once: the index of each plain column,
+    (language, index) of each language of a text column, and each column's title.
+
+    Every column of the contract has an index: one the header lacks points at the empty
+    cell `_Row` adds after the file's cells, so it reads as an empty cell does, without a
+    check of its own. Loops over several columns (texts, concepts) skip absent ones."""
 
     def __init__(self, header: Header) -> None:
-        self.header = header
-        self.plain = tuple((name, cell.index) for name, cell in header.plain.items())
-        self.texts = {
-            name: tuple((cell.language, cell.index) for cell in cells if cell.language)
-            for name, cells in header.texts.items()
+        self.index = {
+            name: header.plain[name].index if name in header.plain else _ABSENT
+            for name, has_language in COLUMNS.items()
+            if not has_language
         }
+        self.languages = {
+            name: tuple(
+                (cell.language, cell.index) for cell in header.texts.get(name, ()) if cell.language
+            )
+            for name, has_language in COLUMNS.items()
+            if has_language
+        }
+        self.titles = {name: header.title(name) for name in COLUMNS}
+        # (column, term) of the name and description columns the header has
+        self.texts = tuple(
+            (column, term) for column, term in TEXT_COLUMNS.items() if self.languages[column]
+        )
+        # (column, term, code lists, index) of the concept columns the header has
+        self.concepts = tuple(
+            (column, term, lists, self.index[column])
+            for column, (term, lists) in CONCEPT_COLUMNS.items()
+            if self.index[column] != _ABSENT
+        )
+        self.name_column = "legal_name" if "legal_name" in header.texts else "name"
 
 
 class _Row:
     """The cells of one row, and the problems found reading them."""
 
+    __slots__ = ("cells", "columns", "index", "number", "problems")
+
     def __init__(self, columns: _Columns, number: int, cells_: list[str]) -> None:
-        self.header = columns.header
-        self.texts = columns.texts
+        self.columns = columns
+        self.index = columns.index  # looked up by every cell read
         self.number = number
-        self.cells = cells_
-        self.plain = {name: cells_[index].strip() for name, index in columns.plain}
+        self.cells = [*cells_, ""]  # the cell of absent columns (`_ABSENT`)
         self.problems: list[Problem] = []
 
     def text(self, column: str) -> str:
-        return self.plain.get(column, "")
+        return self.cells[self.index[column]].strip()
 
-    def fail(self, column: str, message: str, language: str | None = None) -> None:
-        self.problems.append(
-            Problem(message, field=self.header.title(column, language), row=self.number)
-        )
+    def fail(self, column: str, message: str) -> None:
+        self.problems.append(Problem(message, field=self.columns.titles[column], row=self.number))
 
     def read(self, column: str, reader: Callable[[str], Any]) -> Any:
         """`reader(text)` of a non-empty cell; None when empty or unreadable (noted)."""
-        text = self.text(column)
+        text = self.cells[self.index[column]].strip()  # `self.text`, without a call
         if not text:
             return None
         try:
@@ -81,13 +115,15 @@ class _Row:
             self.fail(column, str(exc))
             return None
 
-    def languages(self, column: str) -> dict[str, str]:
-        cells = self.cells
-        return {
-            language: text
-            for language, index in self.texts.get(column, ())
-            if (text := cells[index].strip())
-        }
+    def languages(self, column: str) -> _Names:
+        """Language -> text of the non-empty cells of a text column."""
+        # A loop, not a comprehension: most text columns have one or two languages, and
+        # a comprehension is a function call of its own (Python 3.11).
+        found: _Names = {}
+        for language, index in self.columns.languages[column]:
+            if text := self.cells[index].strip():
+                found[language] = text
+        return found
 
 
 class MemberRows:
@@ -98,11 +134,20 @@ class MemberRows:
         self.columns = _Columns(header)
         self.target = target
         self.resolver = resolver
-        # (column, cell text) -> (concepts, problems): member lists repeat the same cells.
-        self._cells: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+        # column -> cell text -> (concepts, problems): member lists repeat the same cells.
+        self._cells: dict[str, dict[str, _Concepts]] = {
+            column: {} for column in (*CONCEPT_COLUMNS, *_SINGLE_CONCEPTS)
+        }
+        self._cached = 0  # cells in `_cells`, at most `_CELL_CACHE`
         # Which reported columns belong to the membership (the key belongs to both).
         self._membership_titles = frozenset(header.title(c) for c in MEMBERSHIP_COLUMNS)
         self._key_title = header.title("key")
+        # The IRIs every row builds: `{base_url}/id/{kind}/` and the target cluster's.
+        self._organisations = f"{target.base_url}/id/organisations/"
+        self._memberships = f"{target.base_url}/id/memberships/"
+        self._cluster = (target.cluster, is_valid_key(target.cluster))
+        self._cluster_iri = self._organisations + target.cluster
+        self._field_names = self.field_name  # one bound method for all the entries
 
     def field_name(self, kind: str, path: str | None) -> str | None:
         """The column a model problem at a document path belongs to."""
@@ -117,81 +162,98 @@ class MemberRows:
             row.fail("key", f"{shown} a key (letters, digits, '.', '_', '~', '-'; up to 128)")
             key = ""
         organisation = self._organisation(row, key)
-        membership = self._membership(row, key)
-        row.problems.sort(key=lambda problem: self.header.position(problem.field))
+        membership_key, membership = self._membership(row, key, organisation["id"])
+        problems = row.problems
+        if not problems:  # most rows: nothing to order or to mark as reported
+            return [
+                Entry("organisations", key, organisation, number, "row", self._field_names),
+                Entry("memberships", membership_key, membership, number, "row", self._field_names),
+            ], problems
+        problems.sort(key=lambda problem: self.header.position(problem.field))
         if not key:
-            return [], row.problems
-        fields = {problem.field for problem in row.problems if problem.field}
-        membership_fields = fields & self._membership_titles
-        organisation_fields = (fields - membership_fields) | (fields & {self._key_title})
+            return [], problems
+        organisation_fields, membership_fields = self._reported(problems)
         found = [
             self._entry("organisations", key, organisation, number, organisation_fields),
-            self._entry(
-                "memberships", membership.pop("key"), membership, number, membership_fields
-            ),
+            self._entry("memberships", membership_key, membership, number, membership_fields),
         ]
-        return found, row.problems
+        return found, problems
+
+    def _reported(self, problems: list[Problem]) -> tuple[set[str], set[str]]:
+        """The fields with problems, of the organisation and of the membership."""
+        fields = {problem.field for problem in problems if problem.field}
+        membership_fields = fields & self._membership_titles
+        organisation_fields = (fields - membership_fields) | (fields & {self._key_title})
+        return organisation_fields, membership_fields
 
     def _entry(
         self, kind: str, key: str, doc: dict[str, Any], number: int, reported: set[str]
     ) -> Entry:
-        return Entry(kind, key, doc, number, "row", self.field_name, frozenset(reported))
-
-    def _iri(self, kind: str, key: str) -> str:
-        return f"{self.target.base_url}/id/{kind}/{key}"
+        return Entry(kind, key, doc, number, "row", self._field_names, frozenset(reported))
 
     def _organisation(self, row: _Row, key: str) -> dict[str, Any]:
-        doc: dict[str, Any] = {"id": self._iri("organisations", key)}
-        for column, term in TEXT_COLUMNS.items():
+        """The organisation document; its terms in the order of the columns' contract."""
+        doc: dict[str, Any] = {"id": self._organisations + key}
+        self._add_names(row, doc)
+        self._add_concepts(row, doc)
+        self._add_details(row, doc)
+        self._add_offers(row, doc)
+        return doc
+
+    def _add_names(self, row: _Row, doc: dict[str, Any]) -> None:
+        for column, term in self.columns.texts:
             if texts := row.languages(column):
                 doc[term] = texts
         if "legalName" not in doc and "prefLabel" not in doc:
-            row.fail(
-                "legal_name" if "legal_name" in self.header.texts else "name",
-                "a member needs a legal_name or a name",
-            )
-        for column, (term, lists) in CONCEPT_COLUMNS.items():
-            if values := self._concepts(row, column, lists):
+            row.fail(self.columns.name_column, "a member needs a legal_name or a name")
+
+    def _add_concepts(self, row: _Row, doc: dict[str, Any]) -> None:
+        for column, term, lists, index in self.columns.concepts:
+            if (text := row.cells[index].strip()) and (
+                values := self._concepts(row, column, text, lists)
+            ):
                 doc[term] = values
+
+    def _add_details(self, row: _Row, doc: dict[str, Any]) -> None:
         if founded := row.read("founding_date", cells.founding):
             doc[founded[0]] = founded[1]
-        _put(doc, "homepage", row.read("website", cells.website))
-        _put(doc, "address", self._address(row))
-        _put(doc, "vatID", row.read("vat", cells.vat_number))
-        _put(doc, "leiCode", row.read("lei", cells.lei_code))
+        if homepage := row.read("website", cells.website):
+            doc["homepage"] = homepage
+        if address := self._address(row):
+            doc["address"] = address
+        if vat := row.read("vat", cells.vat_number):
+            doc["vatID"] = vat
+        if lei := row.read("lei", cells.lei_code):
+            doc["leiCode"] = lei
         if registry := row.text("registry_number"):
             doc["legalIdentifier"] = [{"notation": registry}]
-        _put(doc, "numberOfEmployees", row.read("employees", cells.employees))
-        offers = self._positions(row, "offers")
-        _put(doc, "makesOffer", [{"itemOffered": {"name": names}} for names in offers])
-        _put(
-            doc,
-            "hasCertification",
-            [{"name": names} for names in self._positions(row, "certifications")],
-        )
-        contact = {
-            "name": row.languages("contact_name"),
-            "email": row.text("contact_email"),
-            "telephone": row.text("contact_phone"),
-        }
-        contact = {term: value for term, value in contact.items() if value}
-        _put(doc, "contactPoint", [contact] if contact else None)
-        return doc
+        if employees := row.read("employees", cells.employees):
+            doc["numberOfEmployees"] = employees
 
-    def _concepts(self, row: _Row, column: str, lists: tuple[str, ...]) -> list[str]:
-        text = row.text(column)
-        if not text:
-            return []
-        found = self._cells.get((column, text))
+    def _add_offers(self, row: _Row, doc: dict[str, Any]) -> None:
+        """Offers, certifications and the contact point."""
+        if offers := self._positions(row, "offers"):
+            doc["makesOffer"] = [{"itemOffered": {"name": names}} for names in offers]
+        if certifications := self._positions(row, "certifications"):
+            doc["hasCertification"] = [{"name": names} for names in certifications]
+        if contact := self._contact(row):
+            doc["contactPoint"] = [contact]
+
+    def _concepts(self, row: _Row, column: str, text: str, lists: tuple[str, ...]) -> list[str]:
+        """The concepts of a non-empty cell (a new list: documents share no values)."""
+        cached = self._cells[column]
+        found = cached.get(text)
         if found is None:
             found = self._resolve(text, lists)
-            if len(self._cells) < _CELL_CACHE:
-                self._cells[(column, text)] = found
-        for message in found[1]:
+            if self._cached < _CELL_CACHE:
+                cached[text] = found
+                self._cached += 1
+        concepts, problems = found
+        for message in problems:
             row.fail(column, message)
-        return list(found[0])
+        return [*concepts]
 
-    def _resolve(self, text: str, lists: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    def _resolve(self, text: str, lists: tuple[str, ...]) -> _Concepts:
         concepts: list[str] = []
         problems: list[str] = []
         for value in cells.split_values(text):
@@ -202,41 +264,48 @@ class MemberRows:
                 continue
             if concept not in concepts:
                 concepts.append(concept)
-        return concepts, problems
+        return tuple(concepts), tuple(problems)
 
     def _address(self, row: _Row) -> dict[str, Any] | None:
         address: dict[str, Any] = {}
-        for column, term in (
-            ("street", "thoroughfare"),
-            ("post_code", "postCode"),
-            ("city", "postName"),
-        ):
-            _put(address, term, row.text(column))
-        _put(address, "countryCode", self._concept(row, "country", ("country",)))
-        _put(address, "nutsCode", self._concept(row, "nuts", ("nuts",)))
-        latitude = row.read("latitude", lambda text: cells.coordinate(text, 90, "latitude"))
-        longitude = row.read("longitude", lambda text: cells.coordinate(text, 180, "longitude"))
-        if bool(row.text("latitude")) != bool(row.text("longitude")):
-            missing = "longitude" if row.text("latitude") else "latitude"
+        if street := row.text("street"):
+            address["thoroughfare"] = street
+        if post_code := row.text("post_code"):
+            address["postCode"] = post_code
+        if city := row.text("city"):
+            address["postName"] = city
+        if country := self._concept(row, "country"):
+            address["countryCode"] = country
+        if nuts := self._concept(row, "nuts"):
+            address["nutsCode"] = nuts
+        latitude = row.read("latitude", cells.latitude)
+        longitude = row.read("longitude", cells.longitude)
+        has_latitude = bool(row.text("latitude"))
+        if has_latitude != bool(row.text("longitude")):
+            missing = "longitude" if has_latitude else "latitude"
             row.fail(missing, "give both latitude and longitude, or neither")
         elif latitude is not None and longitude is not None:
             address["geo"] = {"latitude": latitude, "longitude": longitude}
         return address or None
 
-    def _concept(self, row: _Row, column: str, lists: tuple[str, ...]) -> str | None:
-        concepts = self._concepts(row, column, lists)
+    def _concept(self, row: _Row, column: str) -> str | None:
+        text = row.text(column)
+        if not text:
+            return None
+        concepts = self._concepts(row, column, text, _SINGLE_CONCEPTS[column])
         if len(concepts) > 1:
             row.fail(column, f"give one value in {column}, not {len(concepts)}")
         return concepts[0] if concepts else None
 
-    def _positions(self, row: _Row, column: str) -> list[dict[str, str]]:
-        """Positional lists in several language columns, zipped: offer n in each language."""
-        by_language = {
-            language: cells.split_positions(text)
-            for language, text in row.languages(column).items()
-        }
-        counts = {len(values) for values in by_language.values()}
-        if len(counts) > 1:
+    def _positions(self, row: _Row, column: str) -> list[_Names]:
+        """Positional lists in several language columns, zipped: item n of each language
+        column names the same offer (or certification), so each column lists as many, and
+        an empty item keeps its place (`a;;c`)."""
+        texts = row.languages(column)
+        if ";" not in "".join(texts.values()):
+            return [texts] if texts else []  # one item: each language's (non-empty) cell
+        split = [text.split(";") for text in texts.values()]
+        if len(set(map(len, split))) > 1:
             row.fail(
                 column,
                 f"the {column} columns list different numbers of items: give the"
@@ -244,37 +313,49 @@ class MemberRows:
             )
             return []
         items = []
-        for position in range(max(counts, default=0)):
-            names = {
-                tag: values[position] for tag, values in by_language.items() if values[position]
-            }
-            if not names:
-                row.fail(column, f"item {position + 1} of {column} is empty")
-                continue
-            items.append(names)
+        for position, parts in enumerate(zip(*split, strict=True), start=1):
+            names: _Names = {}
+            for language, part in zip(texts, parts, strict=True):
+                if name := part.strip():
+                    names[language] = name
+            if names:
+                items.append(names)
+            else:
+                row.fail(column, f"item {position} of {column} is empty")
         return items
 
-    def _membership(self, row: _Row, key: str) -> dict[str, Any]:
-        cluster = row.text("cluster") or self.target.cluster
-        if not is_valid_key(cluster):
+    def _contact(self, row: _Row) -> dict[str, Any]:
+        contact: dict[str, Any] = {}
+        if names := row.languages("contact_name"):
+            contact["name"] = names
+        if email := row.text("contact_email"):
+            contact["email"] = email
+        if telephone := row.text("contact_phone"):
+            contact["telephone"] = telephone
+        return contact
+
+    def _membership(self, row: _Row, key: str, member: str) -> tuple[str, dict[str, Any]]:
+        """The key and document of the membership of organisation `member` (its IRI)."""
+        if named := row.text("cluster"):
+            cluster, valid, organization = named, is_valid_key(named), self._organisations + named
+        else:
+            (cluster, valid), organization = self._cluster, self._cluster_iri
+        if not valid:
             row.fail("cluster", f"'{cluster}' is not a key of a cluster organisation")
         elif cluster == key:
             row.fail("key", f"'{key}' is the cluster itself: a member list holds its members")
         elif cluster != self.target.cluster and self.target.single_cluster:
             row.fail("cluster", f"a replace import covers the cluster '{self.target.cluster}' only")
-        role = self._concept(row, "membership_role", ("mrole",))
+        role = self._concept(row, "membership_role")
+        membership_key = f"{key}-in-{cluster}"
         doc: dict[str, Any] = {
-            "key": f"{key}-in-{cluster}",
-            "id": self._iri("memberships", f"{key}-in-{cluster}"),
-            "member": self._iri("organisations", key),
-            "organization": self._iri("organisations", cluster),
+            "id": self._memberships + membership_key,
+            "member": member,
+            "organization": organization,
             "role": role or _DEFAULT_ROLE,
         }
-        _put(doc, "startDate", row.read("member_since", cells.iso_date))
-        _put(doc, "endDate", row.read("member_until", cells.iso_date))
-        return doc
-
-
-def _put(doc: dict[str, Any], term: str, value: Any) -> None:
-    if value:
-        doc[term] = value
+        if start := row.read("member_since", cells.iso_date):
+            doc["startDate"] = start
+        if end := row.read("member_until", cells.iso_date):
+            doc["endDate"] = end
+        return membership_key, doc

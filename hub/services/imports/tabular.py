@@ -138,7 +138,8 @@ class MemberRowsChunk:
             if undecodable is not None:
                 yield undecodable
                 continue
-            if len(cells) < width or any(c.strip() for c in cells[width:]):
+            extra = len(cells) - width  # spreadsheets may pad a row with blank cells
+            if extra and (extra < 0 or any(c.strip() for c in cells[width:])):
                 yield Problem(
                     f"the row has {len(cells)} cells where the header has {width}", row=number
                 )
@@ -150,7 +151,12 @@ class MemberRowsChunk:
 
 def _undecodable(number: int, text: str) -> Problem | None:
     """Why row `number` (its cells' `text`) is not UTF-8, if it is not."""
-    bad = _UNDECODABLE.search(text)
+    try:
+        text.encode()  # fails only on surrogates, in a third of the time of the search
+    except UnicodeEncodeError:
+        bad = _UNDECODABLE.search(text)
+    else:
+        return None  # most rows
     if bad is None:
         return None
     byte = ord(bad.group()) - 0xDC00
