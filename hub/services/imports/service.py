@@ -17,6 +17,7 @@ from typing import BinaryIO
 from sqlalchemy import Connection, Engine
 
 from hub.services.errors import Problem
+from hub.services.imports.collector import collections_apart
 from hub.services.imports.options import ImportOptions, ImportReport
 from hub.services.imports.pool import prepared_chunks
 from hub.services.imports.problems import ProblemLog
@@ -55,7 +56,7 @@ def import_file(
     """Import `source` (a seekable binary file) as `options` say; `InvalidInput` with every
     problem (row or line, field, message) when the file cannot be imported whole."""
     try:
-        with import_transaction(engine) as connection:
+        with collections_apart(), import_transaction(engine) as connection:
             return _run(connection, settings, source, options, progress)
     except _DryRunError as rollback:
         return rollback.report
