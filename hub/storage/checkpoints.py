@@ -54,4 +54,3 @@ def _checkpoint(engine: Engine) -> None:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
     except Exception:  # the database may be gone (a test's temporary file): nothing is lost
         log.warning("WAL checkpoint of %s failed", engine.url, exc_info=True)
-
