@@ -73,7 +73,7 @@ def import_transaction(engine: Engine) -> Iterator[Connection]:
         driver: Any = connection.connection.dbapi_connection
         sqlite = connection.dialect.name == "sqlite"
         if sqlite:  # outside any transaction, as SQLite requires: on the driver connection
-            saved = {name: str(_pragma(driver, name)) for name in _IMPORT_PRAGMAS}
+            saved = {name: _pragma(driver, name) for name in _IMPORT_PRAGMAS}
             for name, value in _IMPORT_PRAGMAS.items():
                 driver.execute(f"PRAGMA {name}={value}")
         connection.info["write"] = True
@@ -93,8 +93,9 @@ def import_transaction(engine: Engine) -> Iterator[Connection]:
         checkpoint_later(engine)
 
 
-def _pragma(driver: Any, name: str) -> int:
-    return int(driver.execute(f"PRAGMA {name}").fetchone()[0])
+def _pragma(driver: Any, name: str) -> str:
+    """A setting's value, as `PRAGMA name=value` takes it back."""
+    return str(driver.execute(f"PRAGMA {name}").fetchone()[0])
 
 
 def write_batch(
