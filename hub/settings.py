@@ -39,8 +39,10 @@ class Settings:
     feed_page_size: int = 1000
     feed_max_renders: int = 4
     # Worker processes that prepare (map, decode, validate) the chunks of a big import while
-    # this process writes; 0 prepares everything inline (hub/services/imports/pool.py).
-    import_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    # this process writes, and prepares chunks too when theirs are all queued: one fewer
+    # than the CPUs, so that no CPU is shared by two of them. 0 prepares everything inline
+    # (hub/services/imports/pool.py).
+    import_workers: int = field(default_factory=lambda: (os.cpu_count() or 1) - 1)
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod

@@ -5,12 +5,13 @@
 
 Each import runs end to end through `hub.services.imports.import_file` (parse, validate,
 write with its indexes, check, commit) into a fresh SQLite file, with the default settings:
-chunks are prepared in one worker process per CPU while the importing process writes. The
-pool of workers starts during the first import of a run (prepared inline until it answers)
-and stays, as in a server; the median of the runs is reported. The time ends when the
-import returns, committed: SQLite's WAL checkpoint runs afterwards on a background thread
-(hub/storage/checkpoints.py), and its time is printed on a line of its own. Baselines,
-measured in the same run, each in this one process:
+chunks are prepared in one worker process per CPU but one, and by the importing process
+between its writes (hub/services/imports/pool.py). The workers start during the first
+import of a run (chunks are prepared inline until they answer) and stay, as in a server;
+the median of the runs is reported. The time ends when the import returns, committed:
+SQLite's WAL checkpoint runs afterwards on a background thread (hub/storage/checkpoints.py),
+and its time is printed on a line of its own. Baselines, measured in the same run, each in
+this one process:
 
   (a) pydantic validation of the same documents + a raw executemany INSERT of their rows
       into a bare table (what any validated import must at least do);
@@ -44,7 +45,7 @@ import orjson  # noqa: E402
 
 from hub.services.concepts import shipped_concepts  # noqa: E402
 from hub.services.entities import put_entity  # noqa: E402
-from hub.services.imports import ImportOptions, import_file  # noqa: E402
+from hub.services.imports import ImportOptions, import_file, pool  # noqa: E402
 from hub.services.validation import validation_context  # noqa: E402
 from hub.settings import Settings  # noqa: E402
 from hub.storage.checkpoints import wait_for_checkpoints  # noqa: E402
@@ -182,7 +183,8 @@ def measure_rss(source: Path, directory: Path) -> None:
     """In a fresh process: import `source`, print seconds and memory as JSON: the peak RSS of
     this process, and the peak of the memory of this process and every process it started
     (import workers, the forkserver they come from), sampled every 0.1 s as the sum of
-    their proportional set sizes (PSS: a page shared by n processes counts 1/n in each)."""
+    their proportional set sizes (PSS: a page shared by n processes counts 1/n in each), and
+    of the chunks and results in flight between them (files in RAM, hub/.../pool.py)."""
     engine, settings = fresh_store(directory, "memory")
     sampler = PssSampler(os.getpid())
     sampler.start()
@@ -212,7 +214,7 @@ class PssSampler(threading.Thread):
 
     def sample(self) -> None:
         pids = [self.pid, *descendants(self.pid)]
-        total = sum(pss_mb(pid) for pid in pids)
+        total = sum(pss_mb(pid) for pid in pids) + pool.in_flight_bytes() / 2**20
         if total > self.peak_mb:
             self.peak_mb, self.processes = total, len(pids)
 

@@ -3,13 +3,11 @@ and the same reports as when everything runs in the importing process."""
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import io
 import os
 import signal
 from collections.abc import Iterator
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import orjson
@@ -30,7 +28,8 @@ WORKERS = 2
 @pytest.fixture(scope="module", autouse=True)
 def started_pool() -> Iterator[None]:
     """Workers up before the tests, so that every chunk goes to them (a cold pool leaves
-    the first chunks inline)."""
+    the first chunks inline); and WORKERS of them, whatever an earlier test started."""
+    pool.shutdown()
     pool.start(WORKERS)
     yield
     pool.shutdown()
@@ -150,19 +149,71 @@ def test_a_worker_that_dies_fails_the_import_and_the_next_one_starts_afresh(
     engine: Engine, with_workers: Settings
 ) -> None:
     body = member_csv(30)
-    running = pool._pool
-    assert running is not None
-    for process in list(running._processes.values()):  # the executor's own table of workers
-        with contextlib.suppress(ProcessLookupError):  # the pool ends the rest when one dies
-            os.kill(process.pid, signal.SIGKILL)
-        process.join()
-    with pytest.raises(BrokenProcessPool):
+    killed = pool.worker_pids()
+    assert len(killed) == WORKERS
+    os.kill(killed[0], signal.SIGKILL)
+    with pytest.raises(pool.WorkerLost, match="nothing of the file was written"):
         run(engine, with_workers, body, "csv")
-    assert stored_keys(engine) == ["vojvodina-ict"]  # nothing of the file was written
+    assert stored_keys(engine) == ["vojvodina-ict"]
+    assert pool.worker_pids() == []  # all stopped
     pool.start(WORKERS)
+    assert not set(pool.worker_pids()) & set(killed)
     assert run(engine, with_workers, body, "csv").created == 60
 
 
 def stored_keys(engine: Engine) -> list[str]:
     with engine.connect() as connection:
         return list(connection.execute(text("SELECT key FROM entities ORDER BY key")).scalars())
+
+
+def spool_files() -> list[str]:
+    running = pool._workers
+    assert running is not None
+    return sorted(path.name for path in running.directory.iterdir())
+
+
+def test_an_import_leaves_no_chunk_files_behind(engine: Engine, with_workers: Settings) -> None:
+    assert run(engine, with_workers, member_csv(50), "csv").created == 100
+    assert spool_files() == []
+
+
+def test_an_import_that_stops_early_waits_for_its_chunks_and_deletes_them(
+    settings: Settings,
+) -> None:
+    body = member_csv(80)
+    results = pool.prepared_chunks(_member_chunks(settings, body), WORKERS)
+    first = next(results)  # the workers hold the chunks after it
+    results.close()  # as when writing a batch fails
+    assert spool_files() == []
+    assert first == prepare(_member_chunks(settings, body)[0])
+    assert chunk_results(settings, body, WORKERS) == chunk_results(settings, body, 0)
+
+
+def test_an_import_overlapping_another_is_prepared_inline_and_both_are_right(
+    settings: Settings,
+) -> None:
+    first, second = member_csv(60), member_csv(45)
+    running = pool.prepared_chunks(_member_chunks(settings, first), WORKERS)
+    started = [next(running)]  # holds the workers
+    overlapping = chunk_results(settings, second, WORKERS)
+    started.extend(running)
+    assert overlapping == [prepare(chunk) for chunk in _member_chunks(settings, second)]
+    assert started == [prepare(chunk) for chunk in _member_chunks(settings, first)]
+
+
+class FailingChunk:
+    """A chunk whose preparing fails, as a bug would."""
+
+    shippable = True
+
+    def entries(self) -> list[object]:
+        raise ZeroDivisionError("a bug")
+
+
+def test_a_failure_in_a_worker_is_raised_in_the_importing_process(settings: Settings) -> None:
+    chunks = [*_member_chunks(settings, member_csv(30)), FailingChunk()]
+    with pytest.raises(ZeroDivisionError, match="a bug") as raised:
+        list(pool.prepared_chunks(chunks, WORKERS))  # type: ignore[arg-type]
+    assert any("in an import worker process" in note for note in raised.value.__notes__)
+    assert spool_files() == []
+    assert len(chunk_results(settings, member_csv(30), WORKERS)) == 5
