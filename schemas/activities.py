@@ -38,6 +38,9 @@ class Event(EntityModel):
         _check_period(self.start_date, self.end_date)
         return self
 
+    def names(self) -> dict[str, str] | None:
+        return self.name
+
     def parts(self) -> Iterator[tuple[str, PartModel]]:
         if self.location is not None:
             yield "location", self.location
@@ -63,6 +66,9 @@ class Project(EntityModel):
     def _period(self) -> Project:
         _check_period(self.start_date, self.end_date)
         return self
+
+    def names(self) -> dict[str, str] | None:
+        return self.name
 
     def parts(self) -> Iterator[tuple[str, PartModel]]:
         for fragment, grant in numbered("grant", self.funding):

@@ -44,6 +44,11 @@ class LinkedModel(BaseModel):
         """The compact JSON-LD form (without `@context`): no empty or absent fields."""
         return self.model_dump(mode="json", by_alias=True, exclude_none=True)
 
+    def to_json(self) -> bytes:
+        """`to_jsonld()` as compact UTF-8 JSON, keys in its order: straight from pydantic's
+        serialiser, in half the time of building the dict and dumping it."""
+        return self.__pydantic_serializer__.to_json(self, by_alias=True, exclude_none=True)
+
 
 class PartModel(LinkedModel):
     """A node embedded in an entity (address, identifier, grant...): it has an IRI of its own,

@@ -41,6 +41,10 @@ class EntityModel(LinkedModel):
         """Each embedded node with the fragment its IRI gets when the input names none."""
         return iter(())
 
+    def names(self) -> dict[str, str] | None:
+        """The language map that names the entity, if it has one: lists sort by it."""
+        return None
+
 
 def numbered(name: str, items: list[Any] | None) -> Iterator[tuple[str, Any]]:
     for index, item in enumerate(items or (), start=1):

@@ -107,11 +107,12 @@ class Organisation(EntityModel):
     def is_cluster(self) -> bool:
         return "ClusterOrganisation" in self.type
 
+    def names(self) -> dict[str, str] | None:
+        return self.pref_label or self.legal_name
+
     def display_name(self, language: str = "en") -> str:
-        for names in (self.pref_label, self.legal_name):
-            if names:
-                return names.get(language) or next(iter(names.values()))
-        return self.id
+        names = self.names()
+        return (names.get(language) or next(iter(names.values()))) if names else self.id
 
     def parts(self) -> Iterator[tuple[str, PartModel]]:
         if self.address is not None:

@@ -13,21 +13,21 @@ from schemas import Membership, Organisation
 from schemas.entity import EntityModel
 
 
-def document_hash(doc: dict[str, Any]) -> str:
-    """A digest of the canonical JSON: equal documents, equal hashes (strong ETags)."""
-    return hashlib.blake2b(
-        orjson.dumps(doc, option=orjson.OPT_SORT_KEYS), digest_size=16
-    ).hexdigest()
+def document_hash(doc: bytes) -> str:
+    """A digest of a document's stored JSON: the strong validator (ETag) of its representations,
+    and how an import tells changed rows from unchanged ones. Of the bytes themselves, as
+    RFC 9110 (8.8.1) asks of a strong validator: JSON that differs only in the order of a
+    language map's keys is served differently, so it is a change too."""
+    return hashlib.blake2b(doc, digest_size=16).hexdigest()
 
 
-def _sort_name(model: EntityModel, doc: dict[str, Any]) -> str:
-    names = doc.get("prefLabel") or doc.get("legalName") or doc.get("name") or {}
-    text = next(iter(names.values()), "") if isinstance(names, dict) else ""
-    return fold(text)[:300]
+def _sort_name(model: EntityModel) -> str:
+    names = model.names()
+    return fold(next(iter(names.values())))[:300] if names else ""
 
 
 def entity_row(model: EntityModel, key: str) -> EntityRow:
-    doc = model.to_jsonld()
+    doc = model.to_json()
     member = organisation = vat_id = lei_code = None
     is_cluster = False
     if isinstance(model, Membership):
@@ -38,9 +38,9 @@ def entity_row(model: EntityModel, key: str) -> EntityRow:
         kind=model.entity_kind,
         key=key,
         iri=model.id,
-        doc=orjson.dumps(doc).decode(),
+        doc=doc.decode(),
         hash=document_hash(doc),
-        sort_name=_sort_name(model, doc),
+        sort_name=_sort_name(model),
         is_cluster=is_cluster,
         member_iri=member,
         organisation_iri=organisation,

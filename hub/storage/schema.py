@@ -1,4 +1,5 @@
-"""Schema versions: `upgrade()` runs the Alembic migrations; `is_current()` tells /readyz."""
+"""Schema versions: `upgrade()` and `downgrade()` run the Alembic migrations; `is_current()`
+tells /readyz."""
 
 from __future__ import annotations
 
@@ -25,6 +26,14 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the database back to `revision` (before rolling a release back)."""
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
 
 
 def head_revision() -> str | None:
