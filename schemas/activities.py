@@ -11,7 +11,7 @@ from pydantic import model_validator
 from schemas.base import PartModel
 from schemas.entity import EntityModel, numbered
 from schemas.parts import MonetaryAmount, MonetaryGrant, Place
-from schemas.types import Iri, IsoDate, LangMap, concept
+from schemas.types import Iri, IsoDate, LangMap, concept, type_list
 
 
 def _check_period(start: date | None, end: date | None) -> None:
@@ -22,7 +22,7 @@ def _check_period(start: date | None, end: date | None) -> None:
 class Event(EntityModel):
     entity_kind: ClassVar[str] = "events"
 
-    type: list[Literal["Event"]] = ["Event"]  # noqa: RUF012 - pydantic copies defaults
+    type: list[Literal["Event"]] = type_list("Event")
     name: LangMap
     description: LangMap | None = None
     kind: concept("etype") | None = None  # type: ignore[valid-type]
@@ -53,7 +53,7 @@ class Event(EntityModel):
 class Project(EntityModel):
     entity_kind: ClassVar[str] = "projects"
 
-    type: list[Literal["Project"]] = ["Project"]  # noqa: RUF012 - pydantic copies defaults
+    type: list[Literal["Project"]] = type_list("Project")
     name: LangMap
     description: LangMap | None = None
     start_date: IsoDate | None = None

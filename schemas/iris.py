@@ -88,5 +88,5 @@ def compact_iri(value: str) -> str:
     """A full code-list IRI -> `"prefix:local"`; any other IRI is returned unchanged."""
     for namespace, prefix in _BY_NAMESPACE:
         if value.startswith(namespace) and len(value) > len(namespace):
-            return f"{prefix}:{value[len(namespace):]}"
+            return f"{prefix}:{value[len(namespace) :]}"
     return value

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
 
 from schemas.entity import EntityModel
-from schemas.types import Iri, IsoDate, concept
+from schemas.types import Iri, IsoDate, concept, type_list
 
 
 class Membership(EntityModel):
@@ -15,10 +15,9 @@ class Membership(EntityModel):
 
     entity_kind: ClassVar[str] = "memberships"
 
-    type: list[Literal["Membership", "OrganizationRole"]] = [  # noqa: RUF012 - copied by pydantic
-        "Membership",
-        "OrganizationRole",
-    ]
+    type: list[Literal["Membership", "OrganizationRole"]] = type_list(
+        "Membership", "OrganizationRole"
+    )
     member: Iri
     organization: Iri
     role: concept("mrole", "prole") | None = None  # type: ignore[valid-type]
@@ -31,8 +30,13 @@ class Membership(EntityModel):
             raise ValueError("an organisation cannot be a member of itself")
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValueError("endDate is before startDate")
-        self.type = ["Membership", "OrganizationRole"]
         return self
+
+    @field_validator("type")
+    @classmethod
+    def _both_types(cls, value: list[str]) -> list[str]:
+        """Either type given means both (a field validator runs only when it is given)."""
+        return ["Membership", "OrganizationRole"]
 
 
 __all__ = ["Membership"]

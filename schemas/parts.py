@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from schemas.base import PartModel
-from schemas.types import Iri, IsoDate, LangMap, Stripped, concept
+from schemas.types import Iri, IsoDate, LangMap, Stripped, concept, type_list
 
 Country = concept("country")
 Language = concept("lang")
@@ -131,10 +131,9 @@ class TeamMembership(PartModel):
     """A seat in a cluster's management team: an `org:Membership` whose organisation is the
     cluster and whose member is a person."""
 
-    type: list[Literal["Membership", "OrganizationRole"]] = [  # noqa: RUF012 - copied by pydantic
-        "Membership",
-        "OrganizationRole",
-    ]
+    type: list[Literal["Membership", "OrganizationRole"]] = type_list(
+        "Membership", "OrganizationRole"
+    )
     member: Person
     role: concept("mgmtrole")  # type: ignore[valid-type]
     start_date: IsoDate | None = None

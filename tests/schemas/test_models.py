@@ -92,6 +92,12 @@ def test_a_membership_has_both_types_whichever_it_gives(given: Doc) -> None:
     assert model.to_jsonld()["type"] == ["Membership", "OrganizationRole"]
 
 
+def test_each_model_has_a_type_list_of_its_own() -> None:
+    first, second = (Membership.model_validate(membership()) for _ in range(2))
+    first.type.append("Membership")
+    assert second.type == ["Membership", "OrganizationRole"]
+
+
 def test_concepts_are_compacted_and_checked_against_the_code_lists_only_when_given() -> None:
     doc = organisation(sectoralIndustry=[f"{SECTOR_SCHEME}business-services", "sector:nothing"])
     compacted = ["sector:business-services", "sector:nothing"]
