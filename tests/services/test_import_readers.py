@@ -117,6 +117,39 @@ def test_json_stream_reads_values_cut_by_its_window(monkeypatch: pytest.MonkeyPa
     ]
 
 
+@pytest.mark.parametrize("window", [3, 5, 8, 64, 1 << 20])
+def test_json_stream_gives_graph_items_as_their_exact_text(
+    monkeypatch: pytest.MonkeyPatch, window: int
+) -> None:
+    monkeypatch.setattr(json_stream, "_WINDOW", window)
+    deep = '{"d": ' + "[" * 12 + "1" + "]" * 12 + "}"  # deeper than _NODE delimits
+    graph = [
+        '{"k": [1.5, true], "s": "} ] { [ \\" \\\\"}',
+        "123456789",
+        '{"x": tru, "y": {"z": 1}}',  # malformed: its text still comes, for its reader
+        deep,
+        '"a long string"',
+        '{"last": null}',
+    ]
+    text = '{"@graph": [' + ",\n ".join(graph) + '], "n": 42}'
+    found = list(top_level(io.BytesIO(text.encode()), graph_text=True))
+    assert found == [
+        *(GraphItem(n, n, item) for n, item in enumerate(graph, start=1)),
+        Member("n", 42),
+    ]
+
+
+@pytest.mark.parametrize("window", [4, 1 << 20])
+def test_json_stream_names_the_line_of_a_graph_item_cut_short(
+    monkeypatch: pytest.MonkeyPatch, window: int
+) -> None:
+    monkeypatch.setattr(json_stream, "_WINDOW", window)
+    text = '{"@graph": [1,\n {"a": "b"},\n {"x": [1, 2,\n 3'
+    with pytest.raises(JsonSyntaxError) as raised:
+        list(top_level(io.BytesIO(text.encode()), graph_text=True))
+    assert (str(raised.value), raised.value.line) == ("malformed JSON: Expecting ',' delimiter", 4)
+
+
 @pytest.mark.parametrize(
     ("text", "message", "line"),
     [

@@ -30,8 +30,8 @@ def _nested(depth: int) -> str:
     return rf"[{{\[](?:{string}|{other}{deeper})*+[}}\]]"
 
 
-# The extent of a @graph item, found without decoding it. Nodes nest 5 deep (an organisation's
-# offer's service's name); deeper items, like malformed ones, are left to the decoder.
+# The extent of a malformed @graph item, found without decoding it. Nodes nest 5 deep (an
+# organisation's offer's service's name); deeper items are left to the decoder.
 _NODE = re.compile(_nested(8))
 
 
@@ -92,11 +92,11 @@ class _Text:
             if not self._more():
                 return ""
 
-    def _more(self, size: int = _WINDOW) -> bool:
+    def _more(self, size: int | None = None) -> bool:
         if self.eof:
             return False
         self.current_line()
-        data = self.stream.read(size)
+        data = self.stream.read(size or _WINDOW)
         try:
             chunk = self.utf8.decode(data, final=not data)
         except UnicodeDecodeError as exc:
@@ -125,24 +125,44 @@ class _Text:
                 if self._more(size):
                     size *= 2  # a value larger than the window: grow, do not rescan forever
                     continue
-                line = self.current_line() + self.buffer.count("\n", self.pos, self.pos + offset)
-                raise JsonSyntaxError(f"malformed JSON: {exc.msg}", line) from None
+                raise self._syntax_error(exc.msg, offset) from None
             if end == len(self.buffer) and self._more(size):
                 continue  # a number cut at the window's end would decode short
             self.start, self.pos = self.pos, end
             return value
 
     def text_of_value(self) -> str:
-        """The text of the JSON value at the cursor. An object or an array is delimited by
-        `_NODE`, at a fraction of the cost of decoding it (whoever takes the text decodes
-        it, and finds any error inside); anything else is decoded here, and checked."""
+        """The text of the JSON value at the cursor. The C scanner finds where it ends faster
+        than `_NODE`, which skips strings and counts brackets (10 against 17 us a member,
+        though it builds the objects it reads); but an object or array that is malformed
+        is delimited by `_NODE`, for whoever takes its text to decode it and report the
+        error there: the items after it are still read."""
         self.peek()
-        found = _NODE.match(self.buffer, self.pos)
-        if found is not None:
-            self.pos = found.end()
-            return found.group()
-        self.value()
-        return self.buffer[self.start : self.pos]
+        size = _WINDOW
+        while True:
+            start = self.pos
+            try:
+                end = self.decoder.raw_decode(self.buffer, start)[1]
+            except json.JSONDecodeError as exc:
+                found = _NODE.match(self.buffer, start)
+                offset = exc.pos - start  # reading on moves the window
+                if found is not None:
+                    end = found.end()
+                elif self._more(size):  # cut by the window's end, perhaps
+                    size *= 2
+                    continue
+                else:
+                    raise self._syntax_error(exc.msg, offset) from None
+            else:
+                if end == len(self.buffer) and self._more(size):
+                    continue  # a number cut at the window's end would decode short
+            self.pos = end
+            return self.buffer[start:end]
+
+    def _syntax_error(self, message: str, offset: int) -> JsonSyntaxError:
+        """The decoder's error at `offset` characters from the cursor."""
+        line = self.current_line() + self.buffer.count("\n", self.pos, self.pos + offset)
+        return JsonSyntaxError(f"malformed JSON: {message}", line)
 
 
 def top_level(stream: BinaryIO, *, graph_text: bool = False) -> Iterator[Member | GraphItem]:
