@@ -25,6 +25,7 @@ Not collected by pytest: run it by hand (or from `make bench`).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sqlite3
@@ -129,18 +130,25 @@ def time_rdflib(count: int) -> float:
     return time.perf_counter() - started
 
 
-def baseline_a(count: int, repeat: int, directory: Path) -> float:
-    """Median seconds of baseline (a) on the documents of `count` members (built beforehand)."""
+def baseline_a(count: int, repeat: int, directory: Path) -> list[float]:
+    """Seconds of each run of baseline (a) on the documents of `count` members (built first)."""
     documents = [
         (doc["id"].split("/")[-2], doc)
         for m in members.generate(count)
         for doc in members.documents(m, BASE_URL, CLUSTER)
     ]
-    return median_of(repeat, lambda: time_validate_and_insert(directory, documents))
+    return runs_of(repeat, lambda: time_validate_and_insert(directory, documents))
 
 
-def median_of(repeat: int, run: Any) -> float:
-    return statistics.median(run() for _ in range(repeat))
+def runs_of(repeat: int, run: Any) -> list[float]:
+    """Seconds of `repeat` runs, each from a collected heap: the cyclic garbage an earlier
+    measurement leaves (rdflib's graph of baseline (b) is 1.4 million objects) would
+    otherwise be walked by the next one's collections, as pyperf's runs avoid too."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        times.append(run())
+    return times
 
 
 def speed_table(count: int, repeat: int, directory: Path) -> None:
@@ -149,28 +157,31 @@ def speed_table(count: int, repeat: int, directory: Path) -> None:
         members.write_csv(out, count)
     members.write_jsonld(jsonld_file, count, BASE_URL, CLUSTER)
     shipped_concepts()  # loaded once per process, like a running node
-    baseline = baseline_a(count, repeat, directory)
+    baseline = statistics.median(baseline_a(count, repeat, directory))
     sample = min(count, RDFLIB_SAMPLE)
-    rdflib_rate = sample / median_of(max(1, repeat - 1), lambda: time_rdflib(sample))
+    rdflib_rate = sample / statistics.median(
+        runs_of(max(1, repeat - 1), lambda: time_rdflib(sample))
+    )
     rows = [
-        ("CSV import", median_of(repeat, lambda: time_import(directory, csv_file, "csv"))),
+        ("CSV import", runs_of(repeat, lambda: time_import(directory, csv_file, "csv"))),
         (
             "JSON-LD import",
-            median_of(repeat, lambda: time_import(directory, jsonld_file, "jsonld")),
+            runs_of(repeat, lambda: time_import(directory, jsonld_file, "jsonld")),
         ),
     ]
     print(f"{count} members ({2 * count} entities), median of {repeat} runs")
-    print(f"{'':28}{'seconds':>9}{'members/s':>11}{'/ (a)':>8}{'vs (b)':>9}")
+    print(f"{'':28}{'seconds':>9}{'members/s':>11}{'/ (a)':>8}{'vs (b)':>9}   runs (s)")
     print(f"{'(a) validate + raw insert':28}{baseline:>9.2f}{count / baseline:>11.0f}")
     print(
         f"{'(b) rdflib JSON-LD parse':28}{count / rdflib_rate:>9.2f}{rdflib_rate:>11.0f}"
         f"   (measured on {sample} members)"
     )
-    for name, seconds in rows:
+    for name, times in rows:
+        seconds = statistics.median(times)
         rate = count / seconds
         print(
             f"{name:28}{seconds:>9.2f}{rate:>11.0f}{seconds / baseline:>7.1f}x"
-            f"{rate / rdflib_rate:>8.1f}x"
+            f"{rate / rdflib_rate:>8.1f}x   {' '.join(f'{t:.2f}' for t in times)}"
         )
     print(
         f"then, on a background thread once each import has returned: the WAL checkpoint,"
