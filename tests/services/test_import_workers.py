@@ -6,7 +6,11 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
+import shutil
 import signal
+import subprocess
+import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -124,8 +128,11 @@ def test_problems_found_in_workers_come_in_file_order(
     problems, total = found
     assert total == 5
     assert [(p.row, p.field) for p in problems] == [
-        (3, "founding_date"), (11, "founding_date"), (12, "founding_date"),
-        (25, "founding_date"), (32, "key"),
+        (3, "founding_date"),
+        (11, "founding_date"),
+        (12, "founding_date"),
+        (25, "founding_date"),
+        (32, "key"),
     ]
 
 
@@ -217,3 +224,28 @@ def test_a_failure_in_a_worker_is_raised_in_the_importing_process(settings: Sett
     assert any("in an import worker process" in note for note in raised.value.__notes__)
     assert spool_files() == []
     assert len(chunk_results(settings, member_csv(30), WORKERS)) == 5
+
+
+def test_starting_deletes_what_workers_of_a_killed_process_left() -> None:
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    ram = Path(
+        pool.RAM_DIRECTORY if os.access(pool.RAM_DIRECTORY, os.W_OK) else tempfile.gettempdir()
+    )
+    left = ram / f"clusterhub-import-{ended.stdout.strip()}-x"
+    ours = ram / f"clusterhub-import-{os.getpid()}-y"  # a live process's: kept
+    for directory in (left, ours):
+        directory.mkdir()
+        (directory / "7.prepared").write_bytes(b"...")
+    try:
+        pool.shutdown()
+        pool.start(WORKERS)
+        assert not left.exists()
+        assert (ours / "7.prepared").exists()
+    finally:
+        shutil.rmtree(left, ignore_errors=True)
+        shutil.rmtree(ours, ignore_errors=True)

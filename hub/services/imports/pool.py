@@ -121,6 +121,28 @@ def _started(count: int) -> _Workers | None:
         return _workers if _workers.up else None
 
 
+_SPOOL_PREFIX = "clusterhub-import-"  # then the process ID, for `_sweep`
+
+
+def _sweep(ram: Path) -> None:
+    """Delete the directories left by processes that were killed before they could (a few
+    chunks each, in RAM until the next reboot otherwise)."""
+    for directory in ram.glob(f"{_SPOOL_PREFIX}*"):
+        pid = directory.name.removeprefix(_SPOOL_PREFIX).partition("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(directory, ignore_errors=True)  # another user's stays
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's
+    return True
+
+
 class _Worker:
     def __init__(self, process: multiprocessing.process.BaseProcess, pipe: Connection) -> None:
         self.process, self.pipe = process, pipe
@@ -131,8 +153,10 @@ class _Workers:
     """`count` worker processes and the directory their chunks travel through."""
 
     def __init__(self, count: int) -> None:
-        ram = RAM_DIRECTORY if os.access(RAM_DIRECTORY, os.W_OK) else None
-        self.directory = Path(tempfile.mkdtemp(prefix="clusterhub-import-", dir=ram))
+        ram = Path(RAM_DIRECTORY if os.access(RAM_DIRECTORY, os.W_OK) else tempfile.gettempdir())
+        _sweep(ram)
+        prefix = f"{_SPOOL_PREFIX}{os.getpid()}-"
+        self.directory = Path(tempfile.mkdtemp(prefix=prefix, dir=ram))
         self.workers: list[_Worker] = []
         self.up = False  # every worker has answered
         self.settled = threading.Event()  # up, or failed to start
