@@ -36,7 +36,7 @@ import tempfile
 import threading
 import traceback
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from itertools import chain
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -59,7 +59,7 @@ class WorkerLost(RuntimeError):
     """A worker process stopped (killed, out of memory) in the middle of an import."""
 
 
-def prepared_chunks(chunks: Iterable[Chunk], workers: int) -> Iterator[Prepared]:
+def prepared_chunks(chunks: Iterable[Chunk], workers: int) -> Generator[Prepared, None, None]:
     """`prepare(chunk)` of each chunk, in order: shared between this process and `workers`
     worker processes (0: all inline) once the file is big enough and they are up."""
     started = _workers
