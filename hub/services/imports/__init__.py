@@ -3,7 +3,8 @@
 The flow, shared by `POST /import` and `clusterhub import`:
 
     file ─▶ reader (tabular / jsonld / rdf) ─▶ chunks of raw units (rows, node texts)
-         ─▶ prepare (chunks.py; in worker processes for big files, pool.py):
+         ─▶ prepare (chunks.py; for big files, shared by worker processes and the
+            importing process between its writes, pool.py):
             entries (kind, key, document, row or line) ─▶ validation ─▶ rows to store
          ─▶ rows written in batches, keys staged ─▶ duplicate keys, references, diff (SQL
             over the staged keys) ─▶ commit, or roll back
