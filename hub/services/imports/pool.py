@@ -13,7 +13,8 @@ system where there is one (`/dev/shm`), and only their numbers go through the pi
 holds 64 KiB and a prepared chunk some megabytes: through a pipe, a worker that has finished
 waits until the importing process (busy writing, or preparing a chunk itself) comes to read
 every part of its result; and a thread that reads it meanwhile, as a `ProcessPoolExecutor`
-has, waits for the interpreter lock at every part. Both kept the CPUs a third idle.
+has, waits for the interpreter lock at every part. On two CPUs, such a pool with one worker
+left them a third idle; with two, three busy processes took half as long again in CPU time.
 
 The workers are started by a forkserver that has already imported the import modules and
 loaded the shipped concepts (`hub.services.imports.preload`): each starts warm, and the
@@ -181,8 +182,9 @@ class _Workers:
             for worker in self.workers:
                 worker.pipe.recv()  # the worker's hello: it is ready
             self.up = True
-        except (OSError, EOFError):
+        except Exception:  # no processes here (a sandbox, a limit): imports still run
             _log.exception("the import workers did not start: imports are prepared inline")
+            self.stop()  # those that did start
         finally:
             self.settled.set()
 
