@@ -249,3 +249,34 @@ def test_starting_deletes_what_workers_of_a_killed_process_left() -> None:
     finally:
         shutil.rmtree(left, ignore_errors=True)
         shutil.rmtree(ours, ignore_errors=True)
+
+
+class NoProcesses:
+    """A multiprocessing context on a system that refuses new processes."""
+
+    def __init__(self, real: object) -> None:
+        self.real = real
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
+
+    def Process(self, *args: object, **kwargs: object) -> object:  # as the context names it
+        raise OSError("Resource temporarily unavailable")
+
+
+def test_workers_that_cannot_start_leave_imports_inline(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    real = pool.multiprocessing.get_context
+    monkeypatch.setattr(pool.multiprocessing, "get_context", lambda name: NoProcesses(real(name)))
+    pool.shutdown()
+    try:
+        pool.start(WORKERS)  # returns: it tried, and failed
+        assert "the import workers did not start" in caplog.text
+        body = member_csv(60)
+        assert chunk_results(settings, body, WORKERS) == chunk_results(settings, body, 0)
+        assert pool.worker_pids() == []
+    finally:
+        monkeypatch.undo()
+        pool.shutdown()
+        pool.start(WORKERS)
