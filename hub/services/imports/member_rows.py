@@ -39,6 +39,9 @@ _Names = dict[str, str]
 _Concepts = tuple[tuple[str, ...], tuple[str, ...]]
 # The columns of one concept each, and the code lists of their values.
 _SINGLE_CONCEPTS = {"country": ("country",), "nuts": ("nuts",), "membership_role": ("mrole",)}
+# Plain text columns of an address and a contact point: (column, term), in document order.
+_ADDRESS_TEXTS = (("street", "thoroughfare"), ("post_code", "postCode"), ("city", "postName"))
+_CONTACT_TEXTS = (("contact_email", "email"), ("contact_phone", "telephone"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,10 @@ class _Row:
 
     def text(self, column: str) -> str:
         return self.cells[self.index[column]].strip()
+
+    def texts(self, terms: tuple[tuple[str, str], ...]) -> dict[str, str]:
+        """{term: text} of the (column, term) pairs whose cells are not empty, in order."""
+        return {term: text for column, term in terms if (text := self.text(column))}
 
     def fail(self, column: str, message: str) -> None:
         self.problems.append(Problem(message, field=self.columns.titles[column], row=self.number))
@@ -267,13 +274,7 @@ class MemberRows:
         return tuple(concepts), tuple(problems)
 
     def _address(self, row: _Row) -> dict[str, Any] | None:
-        address: dict[str, Any] = {}
-        if street := row.text("street"):
-            address["thoroughfare"] = street
-        if post_code := row.text("post_code"):
-            address["postCode"] = post_code
-        if city := row.text("city"):
-            address["postName"] = city
+        address: dict[str, Any] = row.texts(_ADDRESS_TEXTS)
         if country := self._concept(row, "country"):
             address["countryCode"] = country
         if nuts := self._concept(row, "nuts"):
@@ -328,10 +329,7 @@ class MemberRows:
         contact: dict[str, Any] = {}
         if names := row.languages("contact_name"):
             contact["name"] = names
-        if email := row.text("contact_email"):
-            contact["email"] = email
-        if telephone := row.text("contact_phone"):
-            contact["telephone"] = telephone
+        contact.update(row.texts(_CONTACT_TEXTS))
         return contact
 
     def _membership(self, row: _Row, key: str, member: str) -> tuple[str, dict[str, Any]]:
