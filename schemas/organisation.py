@@ -22,7 +22,16 @@ from schemas.parts import (
     QuantitativeValue,
     TeamMembership,
 )
-from schemas.types import Iri, IsoDate, LangMap, LangMapMulti, Stripped, Year, concept
+from schemas.types import (
+    Iri,
+    IsoDate,
+    LangMap,
+    LangMapMulti,
+    Stripped,
+    Year,
+    concept,
+    type_list,
+)
 
 OrganisationType = Literal[
     "Organization",
@@ -44,9 +53,9 @@ _CLUSTER_ONLY = ("composition", "management_team", "mission")
 class Organisation(EntityModel):
     entity_kind: ClassVar[str] = "organisations"
 
-    type: list[OrganisationType] = Field(
-        default_factory=lambda: list[OrganisationType](["Organization"])
-    )
+    # The default is the canonical pair `_canonical_types` makes of any given types: a field
+    # validator never sees a default.
+    type: list[OrganisationType] = type_list("Organization", "schema:Organization")
     legal_name: LangMap | None = None
     pref_label: LangMap | None = None
     alt_label: LangMapMulti | None = None

@@ -134,6 +134,26 @@ def test_jsonld_export_is_one_document_that_replaces_the_store_unchanged(
 
 
 @pytest.mark.usefixtures("cluster")
+def test_a_member_with_no_identifier_reads_the_same_from_csv_and_from_its_export(
+    settings: Settings, engine: Engine, tmp_path: Path
+) -> None:
+    """A member without VAT, LEI or registry number is no `LegalEntity`: its types are the
+    default ones, which must be those a document stating them is stored with."""
+    members = tmp_path / "members.csv"
+    members.write_text("key,name@en\nacme,Acme\n")
+    assert run(settings, "import", str(members)).exit_code == 0
+    exported = tmp_path / "records.jsonld"
+    run(settings, "export", "--output", str(exported))
+    before = store(engine)
+    unchanged = "0 created, 0 updated, 3 unchanged, 0 deleted (3 entities in the file)\n"
+    assert run(settings, "import", str(exported)).stdout == f"imported: {unchanged}"
+    assert run(settings, "import", str(members)).stdout == (
+        "imported: 0 created, 0 updated, 2 unchanged, 0 deleted (2 entities in the file)\n"
+    )
+    assert store(engine) == before
+
+
+@pytest.mark.usefixtures("cluster")
 @pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # P19
 def test_rdf_exports_are_the_same_graph(settings: Settings, tmp_path: Path) -> None:
     run(settings, "import", str(TEMPLATES / "members-example.csv"))

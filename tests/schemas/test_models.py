@@ -92,6 +92,14 @@ def test_a_membership_has_both_types_whichever_it_gives(given: Doc) -> None:
     assert model.to_jsonld()["type"] == ["Membership", "OrganizationRole"]
 
 
+@pytest.mark.parametrize("given", [{}, {"type": "Organization"}, {"type": "schema:Organization"}])
+def test_an_organisation_has_both_organisation_types_whichever_it_gives(given: Doc) -> None:
+    """The same document with its types given or left out is stored the same: otherwise a
+    CSV row (no type) and its JSON-LD export (the types) would each update the other."""
+    model = Organisation.model_validate(organisation(**given))
+    assert model.to_jsonld()["type"] == ["Organization", "schema:Organization"]
+
+
 def test_each_model_has_a_type_list_of_its_own() -> None:
     first, second = (Membership.model_validate(membership()) for _ in range(2))
     first.type.append("Membership")
