@@ -28,9 +28,24 @@ FILE_NAMES: dict[str, str] = {
 }
 
 
+# Documents as the API serves them name their context; writes may too. Which contexts are
+# accepted (ours, by its published URL or the node's copy; never a remote one) is the API's
+# rule, not the document's shape.
+_CONTEXT = {
+    "title": "@context",
+    "description": "The clusterhub JSON-LD context, by URL (or a list of such URLs).",
+    "anyOf": [
+        {"type": "string", "format": "iri"},
+        {"type": "array", "items": {"type": "string", "format": "iri"}, "minItems": 1},
+    ],
+}
+
+
 def entity_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one entity kind: keys by alias, as input is validated."""
+    """The JSON Schema of one entity kind: keys by alias, as input is validated, and the
+    `@context` that documents carry."""
     schema = KINDS[kind].model_json_schema(by_alias=True, mode="validation")
+    schema["properties"] = {"@context": _CONTEXT, **schema["properties"]}
     return {"$schema": DIALECT, **schema}
 
 

@@ -56,6 +56,14 @@ def test_every_sample_is_valid_against_its_schema(sample: samples.Sample) -> Non
     assert list(validator(sample.kind).iter_errors(sample.doc)) == []
 
 
+@pytest.mark.parametrize("sample", samples.samples(), ids=lambda s: s.name)
+def test_a_document_as_served_with_its_context_is_valid(sample: samples.Sample) -> None:
+    """What `GET /id/{kind}/{key}.jsonld` answers: the document under our context's URL."""
+    served = {"@context": "https://w3id.org/clusterhub/context/0.1.jsonld", **sample.doc}
+    assert list(validator(sample.kind).iter_errors(served)) == []
+    assert list(validator(sample.kind).iter_errors({**served, "@context": 7})) != []
+
+
 def _set(*path: Any, value: Any) -> Callable[[Doc], None]:
     def mutate(doc: Doc) -> None:
         target = doc
