@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from hub.auth.scopes import Tier
 from hub.services.errors import EntityNotFound, InvalidInput, Problem
 from hub.services.records import entity_row, load_document
+from hub.services.references import wrong_kind_problems
 from hub.services.validation import context_problems, validate_document
 from hub.services.visibility import can_see, is_whole, stored_view
 from hub.settings import Settings
@@ -141,6 +142,9 @@ def merge_patch(target: Any, patch: Any) -> Any:
 
 def _check_references(connection: Any, settings: Settings, model: Membership) -> None:
     own = f"{settings.base_url}/id/"
+    misdirected = wrong_kind_problems(model.member, model.organization, own)
+    if misdirected:
+        raise InvalidInput("the membership names the wrong kind of entity", misdirected)
     wanted = [iri for iri in (model.member, model.organization) if iri.startswith(own)]
     found = store.get_entities_by_iri(connection, iris=wanted)
     problems = [

@@ -9,7 +9,7 @@ the database's log (SQLite's WAL, PostgreSQL's), and dropped with the import."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -39,6 +39,8 @@ _IMPORT_PRAGMAS = {
 }
 _LOOKUP_CHUNK = 500  # keys per lookup: well under every driver's parameter limit
 _KINDS = ("organisations", "memberships", "events", "projects")
+# The staged columns of a membership's references, and the fields they come from.
+_REFERENCES = (("member_iri", "member"), ("organisation_iri", "organization"))
 _STAGED = "SELECT 1 FROM import_keys s WHERE s.kind = {0}.kind AND s.key = {0}.key"
 _CREATE_STAGE = (
     "CREATE TEMPORARY TABLE import_keys (row_no INTEGER NOT NULL, kind VARCHAR(16) NOT NULL,"
@@ -215,7 +217,7 @@ def missing_references(connection: Connection, *, own_prefix: str) -> list[tuple
         "import_keys s NOT INDEXED" if connection.dialect.name == "sqlite" else "import_keys s"
     )
     found: list[tuple[int, str, str]] = []
-    for column, field in (("member_iri", "member"), ("organisation_iri", "organization")):
+    for column, field in _REFERENCES:
         # The store first: an import writes its rows as it goes, so what the file names is
         # mostly found there, in one lookup. import_keys has no index on iri: an own IRI is
         # {own_prefix}{kind}/{key}, so the staged side is looked up by (kind, key), which is
@@ -234,6 +236,35 @@ def missing_references(connection: Connection, *, own_prefix: str) -> list[tuple
                 f" AND {staged} ORDER BY s.row_no"
             ),
             {"prefix": own_prefix + "%"},
+        )
+        found.extend((row_no, field, iri) for row_no, iri in result)
+    return sorted(found)
+
+
+def references_to_other_kinds(
+    connection: Connection, *, own_prefix: str, allowed: Mapping[str, tuple[str, ...]]
+) -> list[tuple[int, str, str]]:
+    """(row, field, IRI) of staged memberships whose `field` (member, organization) names an
+    own entity, `{own_prefix}{kind}/{key}`, of a kind not in `allowed[field]`."""
+    staged_rows = (
+        "import_keys s NOT INDEXED" if connection.dialect.name == "sqlite" else "import_keys s"
+    )
+    found: list[tuple[int, str, str]] = []
+    for column, field in _REFERENCES:
+        kinds = allowed[field]
+        params: dict[str, object] = {"own": own_prefix, "own_length": len(own_prefix)}
+        outside = []
+        for number, kind in enumerate(kinds):
+            params[f"kind{number}"] = f"{own_prefix}{kind}/"
+            params[f"length{number}"] = len(own_prefix) + len(kind) + 1
+            outside.append(f"substr(s.{column}, 1, :length{number}) <> :kind{number}")
+        result = connection.execute(
+            text(
+                f"SELECT s.row_no, s.{column} FROM {staged_rows}"
+                f" WHERE s.kind = 'memberships' AND substr(s.{column}, 1, :own_length) = :own"
+                f" AND {' AND '.join(outside)} ORDER BY s.row_no"
+            ),
+            params,
         )
         found.extend((row_no, field, iri) for row_no, iri in result)
     return sorted(found)

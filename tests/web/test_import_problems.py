@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 import vocab
 from hub.app import create_app
 from hub.settings import Settings
+from tests.support import samples
 from tests.support.client import AppClient
 from tests.support.tokens import operator_client
 from tests.web.test_import import BASE, CLUSTER, CSV, JSONLD, TURTLE, XLSX, member_csv, post, store
@@ -421,6 +422,53 @@ def test_memberships_must_name_organisations_that_exist(client: AppClient) -> No
             " this node",
             "field": "member",
             "line": 4,
+        },
+    ]
+
+
+@pytest.mark.usefixtures("stored")
+def test_memberships_name_organisations_and_projects_only(client: AppClient) -> None:
+    """A member is an organisation; what it is a member of, an organisation or a project
+    (a partnership). An own IRI of another kind is refused, in the file or stored."""
+    event, project = samples.event(), samples.project()
+    acme_iri, cluster_iri = (
+        f"{BASE}/id/organisations/acme",
+        f"{BASE}/id/organisations/vojvodina-ict",
+    )
+
+    def membership(key: str, member: str, organization: str) -> dict[str, Any]:
+        return {
+            "id": f"{BASE}/id/memberships/{key}",
+            "member": member,
+            "organization": organization,
+        }
+
+    body = jsonld(
+        event,
+        project,
+        acme(),
+        membership("event-in-cluster", event["id"], cluster_iri),
+        membership("acme-in-a-membership", acme_iri, f"{BASE}/id/memberships/event-in-cluster"),
+        membership("acme-in-an-event", acme_iri, f"{BASE}/id/events/nowhere"),
+    )
+    assert refused(client, body, JSONLD) == [  # lines where each membership's node opens
+        {
+            "message": f"'{event['id']}' is an event of this node: a membership's member is an"
+            " organisation",
+            "field": "member",
+            "line": 99,
+        },
+        {
+            "message": f"'{BASE}/id/memberships/event-in-cluster' is a membership of this node:"
+            " a membership's organization is an organisation or a project",
+            "field": "organization",
+            "line": 104,
+        },
+        {
+            "message": f"'{BASE}/id/events/nowhere' is an event of this node: a membership's"
+            " organization is an organisation or a project",
+            "field": "organization",
+            "line": 109,
         },
     ]
 

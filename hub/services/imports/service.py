@@ -22,6 +22,7 @@ from hub.services.imports.options import ImportOptions, ImportReport
 from hub.services.imports.pool import prepared_chunks
 from hub.services.imports.problems import ProblemLog
 from hub.services.imports.sources import SourcePlan, plan_source
+from hub.services.references import MEMBERSHIP_TARGETS, wrong_kind
 from hub.settings import Settings
 from hub.storage.imports import (
     count_deletions,
@@ -29,6 +30,7 @@ from hub.storage.imports import (
     finish_import,
     import_transaction,
     missing_references,
+    references_to_other_kinds,
     write_batch,
 )
 from hub.storage.records import EntityRow, ImportDiff
@@ -83,7 +85,7 @@ def _run(
             progress(batches.entities)
     batches.flush()
     log.extend(_duplicates(connection, plan))
-    log.extend(_missing(connection, plan, f"{settings.base_url}/id/"))
+    log.extend(_references(connection, plan, f"{settings.base_url}/id/"))
     log.raise_if_any()
     scope = plan.scope if options.mode == "replace" else None
     deleted = count_deletions(connection, replace=scope) if scope else 0
@@ -156,16 +158,20 @@ def _duplicates(connection: Connection, plan: SourcePlan) -> list[Problem]:
     return problems
 
 
-def _missing(connection: Connection, plan: SourcePlan, own: str) -> list[Problem]:
-    found = missing_references(connection, own_prefix=own)
+def _references(connection: Connection, plan: SourcePlan, own: str) -> list[Problem]:
+    """Memberships naming own entities of the wrong kind, or that exist nowhere (an IRI of
+    the wrong kind is reported as such, whether or not it exists)."""
+    found: dict[tuple[int, str], str] = {}
+    for place, field, iri in references_to_other_kinds(
+        connection, own_prefix=own, allowed=MEMBERSHIP_TARGETS
+    ):
+        if message := wrong_kind(field, iri, own):  # None: no kind at all, so missing
+            found[place, field] = message
+    for place, field, iri in missing_references(connection, own_prefix=own):
+        found.setdefault((place, field), f"'{iri}' is neither in the file nor stored in this node")
     return [
-        _located(
-            f"'{iri}' is neither in the file nor stored in this node",
-            plan.reference_fields[field],
-            plan,
-            place,
-        )
-        for place, field, iri in found
+        _located(message, plan.reference_fields[field], plan, place)
+        for (place, field), message in sorted(found.items())
     ]
 
 
