@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from schemas.entity import is_valid_key
+from schemas.entity import KEY_RULE, is_valid_key
 
 DEFAULT_DATABASE_FILE = "clusterhub.sqlite3"
 
@@ -98,9 +98,7 @@ def _base_url(env: Mapping[str, str], name: str, default: str) -> str:
 def _key(env: Mapping[str, str], name: str) -> str | None:
     raw = env.get(name) or None
     if raw is not None and not is_valid_key(raw):
-        raise SettingsError(
-            f"{name} must be an entity key (letters, digits, '.', '_', '~', '-'), not '{raw}'"
-        )
+        raise SettingsError(f"{name} must be an entity key ({KEY_RULE}), not '{raw}'")
     return raw
 
 

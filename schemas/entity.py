@@ -12,6 +12,8 @@ from schemas.base import LinkedModel, PartModel
 from schemas.types import Iri
 
 KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_~-]{0,127}$"  # no dots: `.ttl` etc. select formats
+# KEY_PATTERN in words, for messages.
+KEY_RULE = "letters, digits, '_', '~', '-', starting with a letter or digit; up to 128"
 _KEY = re.compile(KEY_PATTERN)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from hub.settings import Settings, SettingsError
+from schemas.entity import KEY_RULE
 
 
 def test_an_empty_environment_gives_the_defaults() -> None:
@@ -81,7 +82,7 @@ def test_empty_values_mean_unset() -> None:
         (
             "CLUSTERHUB_CLUSTER_KEY",
             "vojvodina ict",
-            "must be an entity key (letters, digits, '.', '_', '~', '-'), not 'vojvodina ict'",
+            f"must be an entity key ({KEY_RULE}), not 'vojvodina ict'",
         ),
     ],
 )

@@ -20,7 +20,7 @@ from hub.storage.entities import WriteOutcome
 from hub.storage.records import StoredEntity
 from hub.storage.transactions import read_transaction, write_transaction
 from schemas import KINDS, Membership
-from schemas.entity import is_valid_key
+from schemas.entity import KEY_RULE, is_valid_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +36,7 @@ def check_address(kind: str, key: str) -> None:
             "invalid key",
             [
                 Problem(
-                    f"'{key}' is not a valid key"
-                    " (letters, digits, '_', '~', '-'; 1-128 characters)",
+                    f"'{key}' is not a valid key ({KEY_RULE})",
                     field="key",
                 )
             ],

@@ -16,6 +16,7 @@ from hub.services.imports.columns import read_header, template_columns
 from hub.services.imports.entries import Entry
 from hub.services.imports.member_rows import MemberListTarget, MemberRows
 from hub.services.imports.resolver import ConceptResolver
+from schemas.entity import KEY_RULE
 from tests.support import members
 
 TARGET = MemberListTarget("http://hub.test", "vojvodina-ict")
@@ -120,7 +121,7 @@ def test_a_row_without_a_key_gives_only_its_problems() -> None:
     found, problems = _map(["key", "name", "cluster"], ["bad key", "", "vojvodina ict"])
     assert found == []
     assert _messages(problems) == [
-        ("key", "'bad key' is not a key (letters, digits, '.', '_', '~', '-'; up to 128)"),
+        ("key", f"'bad key' is not a key ({KEY_RULE})"),
         ("name", "a member needs a legal_name or a name"),
         ("cluster", "'vojvodina ict' is not a key of a cluster organisation"),
     ]

@@ -26,7 +26,7 @@ from hub.services.imports.member_fields import (
     column_title,
 )
 from hub.services.imports.resolver import ConceptResolver
-from schemas.entity import is_valid_key
+from schemas.entity import KEY_RULE, is_valid_key
 
 _DEFAULT_ROLE = "mrole:full-member"
 _CELL_CACHE = 20_000  # distinct concept cells remembered
@@ -166,7 +166,7 @@ class MemberRows:
         key = row.text("key")
         if not key or not is_valid_key(key):
             shown = f"'{key}' is not" if key else "the key is empty: give"
-            row.fail("key", f"{shown} a key (letters, digits, '.', '_', '~', '-'; up to 128)")
+            row.fail("key", f"{shown} a key ({KEY_RULE})")
             key = ""
         organisation = self._organisation(row, key)
         membership_key, membership = self._membership(row, key, organisation["id"])
