@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import multiprocessing
 import os
 import shutil
 import signal
@@ -249,6 +250,15 @@ def test_starting_deletes_what_workers_of_a_killed_process_left() -> None:
     finally:
         shutil.rmtree(left, ignore_errors=True)
         shutil.rmtree(ours, ignore_errors=True)
+
+
+def test_a_worker_whose_pipe_closed_before_it_was_up_just_ends(tmp_path: Path) -> None:
+    """An import over before its workers are up (a dry run of a few thousand rows) leaves
+    them starting; at exit, `shutdown` closes their pipes before they can say they are up.
+    That ends a worker as a closed pipe always does, without a traceback on stderr."""
+    ours, theirs = multiprocessing.Pipe()
+    ours.close()
+    pool._serve(theirs, tmp_path)  # what runs in the worker process
 
 
 class NoProcesses:

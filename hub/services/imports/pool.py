@@ -302,13 +302,19 @@ def _shutdown_if(workers: _Workers) -> None:
 
 
 def _serve(pipe: Connection, directory: Path) -> None:
-    """A worker process: prepare each chunk it is handed, until its pipe closes."""
+    """A worker process: prepare each chunk it is handed, until its pipe closes. It may
+    close before the worker is even up (an import over before the workers started, then
+    `shutdown` at exit): that is an end like any other, not a failure to print."""
+    try:
+        _prepare_each(pipe, directory)
+    except (EOFError, BrokenPipeError, ConnectionResetError):
+        return
+
+
+def _prepare_each(pipe: Connection, directory: Path) -> None:
     pipe.send(None)  # up, and ready
     while True:
-        try:
-            ticket = pipe.recv()
-        except EOFError:
-            return
+        ticket = pipe.recv()
         source = directory / f"{ticket}.chunk"
         chunk = pickle.loads(source.read_bytes())  # noqa: S301
         source.unlink()
