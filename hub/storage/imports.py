@@ -208,14 +208,16 @@ def duplicate_keys(connection: Connection) -> list[tuple[str, str, list[int]]]:
     return [(kind, key, rows) for (kind, key), rows in grouped.items()]
 
 
+def _scanned_stage(connection: Connection) -> str:
+    """`import_keys s`, read in one pass: the checks over staged memberships took a lookup
+    per row through the (kind, key) index otherwise (SQLite; PostgreSQL's planner scans)."""
+    return "import_keys s NOT INDEXED" if connection.dialect.name == "sqlite" else "import_keys s"
+
+
 def missing_references(connection: Connection, *, own_prefix: str) -> list[tuple[int, str, str]]:
     """(row, field, IRI) of staged memberships naming an own organisation that exists neither
     in the file nor in the store."""
-    # The staged memberships are read in one pass over the table: through the (kind, key)
-    # index, each row took a lookup of its own (SQLite; PostgreSQL's planner scans anyway).
-    staged_rows = (
-        "import_keys s NOT INDEXED" if connection.dialect.name == "sqlite" else "import_keys s"
-    )
+    staged_rows = _scanned_stage(connection)
     found: list[tuple[int, str, str]] = []
     for column, field in _REFERENCES:
         # The store first: an import writes its rows as it goes, so what the file names is
@@ -246,9 +248,7 @@ def references_to_other_kinds(
 ) -> list[tuple[int, str, str]]:
     """(row, field, IRI) of staged memberships whose `field` (member, organization) names an
     own entity, `{own_prefix}{kind}/{key}`, of a kind not in `allowed[field]`."""
-    staged_rows = (
-        "import_keys s NOT INDEXED" if connection.dialect.name == "sqlite" else "import_keys s"
-    )
+    staged_rows = _scanned_stage(connection)
     found: list[tuple[int, str, str]] = []
     for column, field in _REFERENCES:
         kinds = allowed[field]
@@ -268,6 +268,30 @@ def references_to_other_kinds(
         )
         found.extend((row_no, field, iri) for row_no, iri in result)
     return sorted(found)
+
+
+def named_non_clusters(
+    connection: Connection, *, default: str, organisation_prefix: str
+) -> list[tuple[int, str]]:
+    """(row, IRI) of a member list's staged memberships that name, instead of the list's
+    cluster `default`, an organisation that is no cluster organisation: a stored one, or
+    one of the file's rows (which are members, never clusters; in a dry run they are not
+    written, so they are looked up where they are staged)."""
+    staged_rows = _scanned_stage(connection)
+    result = connection.execute(
+        text(
+            f"SELECT s.row_no, s.organisation_iri FROM {staged_rows}"
+            " WHERE s.kind = 'memberships' AND s.organisation_iri <> :default AND ("
+            "  EXISTS (SELECT 1 FROM entities e WHERE e.iri = s.organisation_iri"
+            "   AND e.kind = 'organisations' AND e.is_cluster = :false)"
+            "  OR EXISTS (SELECT 1 FROM import_keys o WHERE o.kind = 'organisations'"
+            "   AND o.key = substr(s.organisation_iri, :key_from)"
+            "   AND o.iri = s.organisation_iri))"
+            " ORDER BY s.row_no"
+        ),
+        {"default": default, "false": False, "key_from": len(organisation_prefix) + 1},
+    )
+    return [(row_no, iri) for row_no, iri in result]
 
 
 def _deletion_queries(scope: ReplaceScope) -> list[tuple[str, str]]:

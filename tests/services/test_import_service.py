@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine
 
 from hub.services.entities import put_entity, read_entity
-from hub.services.errors import InvalidInput, Problem
+from hub.services.errors import EntityNotFound, InvalidInput, Problem
 from hub.services.imports import ImportOptions, ImportReport, import_file
 from hub.settings import Settings
 
@@ -71,6 +71,28 @@ def test_a_row_may_name_another_stored_cluster(engine: Engine, settings: Setting
             row=2,
         )
     ]
+
+
+def test_a_member_list_belongs_to_a_cluster_organisation(
+    engine: Engine, settings: Settings
+) -> None:
+    cluster(engine, settings, "vojvodina-ict")
+    company = {"legalName": {"en": "Dunav Soft"}}
+    put_entity(engine, settings, kind="organisations", key="dunav-soft", doc=company)
+    not_a_cluster = "is not a cluster organisation (its type has no ClusterOrganisation)"
+    assert problems(engine, settings, MEMBERS, cluster="dunav-soft") == [
+        Problem(f"'dunav-soft' {not_a_cluster}", field="cluster")
+    ]
+    # A row's cluster: a stored organisation, or another row (a member, in a dry run too).
+    body = b"key,name,cluster\nacme,Acme,dunav-soft\nbeta,Beta,acme\ngamma,Gamma,\n"
+    expected = [
+        Problem(f"'dunav-soft' {not_a_cluster}", field="cluster", row=2),
+        Problem(f"'acme' {not_a_cluster}", field="cluster", row=3),
+    ]
+    for dry_run in (True, False):
+        assert problems(engine, settings, body, dry_run=dry_run) == expected
+    with pytest.raises(EntityNotFound):
+        read_entity(engine, kind="organisations", key="acme")
 
 
 def test_a_member_list_does_not_hold_its_cluster(engine: Engine, settings: Settings) -> None:

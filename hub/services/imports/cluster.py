@@ -31,7 +31,13 @@ def member_list_cluster(connection: Connection, settings: Settings, requested: s
             f"the cluster organisation '{key}' is not stored in this node: create it"
             f" first (PUT /id/organisations/{key}), then import its members"
         )
+    if key not in find_cluster_keys(connection):  # a node stores a few at most
+        raise _problem(f"'{key}' is {NOT_A_CLUSTER}")
     return key
+
+
+# Why an organisation cannot be what a member list's rows are members of.
+NOT_A_CLUSTER = "not a cluster organisation (its type has no ClusterOrganisation)"
 
 
 def _problem(message: str) -> InvalidInput:

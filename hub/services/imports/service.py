@@ -17,6 +17,7 @@ from typing import BinaryIO
 from sqlalchemy import Connection, Engine
 
 from hub.services.errors import Problem
+from hub.services.imports.cluster import NOT_A_CLUSTER
 from hub.services.imports.collector import collections_apart
 from hub.services.imports.options import ImportOptions, ImportReport
 from hub.services.imports.pool import prepared_chunks
@@ -30,6 +31,7 @@ from hub.storage.imports import (
     finish_import,
     import_transaction,
     missing_references,
+    named_non_clusters,
     references_to_other_kinds,
     write_batch,
 )
@@ -86,6 +88,8 @@ def _run(
     batches.flush()
     log.extend(_duplicates(connection, plan))
     log.extend(_references(connection, plan, f"{settings.base_url}/id/"))
+    if plan.member_list and plan.scope.organisation_iri is not None:
+        log.extend(_non_clusters(connection, plan, plan.scope.organisation_iri, settings))
     log.raise_if_any()
     scope = plan.scope if options.mode == "replace" else None
     deleted = count_deletions(connection, replace=scope) if scope else 0
@@ -172,6 +176,19 @@ def _references(connection: Connection, plan: SourcePlan, own: str) -> list[Prob
     return [
         _located(message, plan.reference_fields[field], plan, place)
         for (place, field), message in sorted(found.items())
+    ]
+
+
+def _non_clusters(
+    connection: Connection, plan: SourcePlan, default: str, settings: Settings
+) -> list[Problem]:
+    """Rows of a member list naming, in their cluster column, an organisation that is no
+    cluster organisation."""
+    prefix = settings.entity_iri("organisations", "")
+    found = named_non_clusters(connection, default=default, organisation_prefix=prefix)
+    return [
+        _located(f"'{iri.removeprefix(prefix)}' is {NOT_A_CLUSTER}", "cluster", plan, row)
+        for row, iri in found
     ]
 
 
