@@ -78,8 +78,10 @@ def test_invalid_input_prints_every_problem_and_exits_1(
     before = store(engine)
     result = run(settings, "import", "--format", "csv", str(bad))
     assert result.exit_code == 1
-    assert result.stderr == (
-        "the file cannot be imported:\n  row 1, colour: unknown column 'colour'\n"
+    assert result.stderr == (  # the rows are read all the same
+        "the file cannot be imported:\n"
+        "  row 1, colour: unknown column 'colour'\n"
+        "  row 2, vat: 'RS1' needs its country prefix (for example RS101134702)\n"
     )
     bad.write_text("key,name,vat\nacme,Acme,RS1\nbeta,,RS101134702\n")
     result = run(settings, "import", "--format", "csv", "--language", "en", str(bad))

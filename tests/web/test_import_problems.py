@@ -4,11 +4,13 @@ nothing written (the store is the same before and after)."""
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from openpyxl import Workbook
 from sqlalchemy import Engine
 
 import vocab
@@ -106,6 +108,37 @@ def test_every_unknown_column_is_reported(client: AppClient) -> None:
         },
         {"message": "column 'vat' takes no language", "field": "vat@en", "row": 1},
         {"message": "column 'name@sr-latn' repeats column 2", "field": "name@sr-latn", "row": 1},
+    ]
+
+
+def workbook(*rows: list[str]) -> bytes:
+    sheet = Workbook()
+    for row in rows:
+        sheet.active.append(row)  # type: ignore[union-attr]
+    out = io.BytesIO()
+    sheet.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.usefixtures("stored")
+@pytest.mark.parametrize("media_type", [CSV, XLSX])
+def test_rows_are_read_past_a_header_with_unknown_columns(
+    client: AppClient, media_type: str
+) -> None:
+    """Every problem at once: the rows' as well as the header's."""
+    rows = [["key", "name", "colour", "founding_date"], ["acme", "Acme", "red", "2020-02-30"]]
+    body = (
+        csv(*(",".join(row) for row in rows[1:]), header=",".join(rows[0]))
+        if media_type == CSV
+        else workbook(*rows)
+    )
+    assert refused(client, body, media_type) == [
+        {"message": "unknown column 'colour'", "field": "colour", "row": 1},
+        {
+            "message": "'2020-02-30' is not a calendar date",
+            "field": "founding_date",
+            "row": 2,
+        },
     ]
 
 

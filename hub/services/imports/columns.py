@@ -84,6 +84,11 @@ class Header:
     texts: dict[str, list[Cell]] = field(default_factory=dict)
     positions: dict[str, int] = field(default_factory=dict)  # title -> index
 
+    @property
+    def has_key_and_name(self) -> bool:
+        """Whether rows can be read by it: each needs its key and its name."""
+        return "key" in self.plain and bool(self.texts.get("legal_name") or self.texts.get("name"))
+
     def position(self, title: str | None) -> int:
         """Where a column stands, so that a row's problems read left to right."""
         return self.positions.get(title or "", self.width)
@@ -122,6 +127,8 @@ def read_header(titles: list[str], default_language: str) -> tuple[Header, list[
             header.texts.setdefault(name, []).append(Cell(index, title, language))
         else:
             header.plain[name] = Cell(index, title)
+    if header.has_key_and_name:
+        return header, problems
     if "key" not in header.plain:
         problems.append(Problem("the header has no 'key' column", field="key", row=1))
     if not header.texts.get("legal_name") and not header.texts.get("name"):

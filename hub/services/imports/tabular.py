@@ -86,8 +86,8 @@ def cell_text(value: object) -> str:
 
 def member_list(rows: RawRows, target: MemberListTarget, language: str) -> Iterator[Chunk]:
     """The chunks of a member list: its data rows (and every problem on the way) in slices of
-    `CHUNK_ROWS`. A header with problems ends the reading: its columns say what every cell
-    means."""
+    `CHUNK_ROWS`. A header's problems come first; the rows are still read, without the
+    columns it refused, unless it lacks the key or the name columns every row needs."""
     header = next(rows, None)
     if header is None:
         empty = "the file is empty: a member list starts with a header row"
@@ -97,9 +97,13 @@ def member_list(rows: RawRows, target: MemberListTarget, language: str) -> Itera
         yield ReadEntries([header])
         return
     undecodable = _undecodable(header[0], "".join(header[1]))
-    problems = [undecodable] if undecodable else read_header(header[1], language)[1]
+    if undecodable:
+        yield ReadEntries([undecodable])
+        return
+    columns, problems = read_header(header[1], language)
     if problems:
         yield ReadEntries(problems)
+    if not columns.has_key_and_name:
         return
     titles = tuple(header[1])
     chunk: list[tuple[int, list[str]] | Problem] = []
