@@ -2,12 +2,17 @@
 
 Exit status: 0 when the data conforms (warnings allowed), 1 on violations, 2 when the file
 cannot be read as RDF (the parser's message, with the line, is printed).
+
+JSON-LD read with our context has no `@vocab`, so a key the context does not define (a typo:
+`colour`, `vatId`) vanishes from the RDF before SHACL sees it; import refuses such keys (the
+models reject unknown terms, VOCABULARY.md P21), so they are violations here too.
 """
 
 from __future__ import annotations
 
 import json
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +20,9 @@ import click
 
 if TYPE_CHECKING:
     from rdflib import Graph
+
+    from hub.linked_data.shacl import ShaclResult
+    from hub.settings import Settings
 
 # Extension -> rdflib parser. CSV and XLSX member lists go through the importer instead.
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
@@ -36,14 +44,22 @@ class UnreadableDataError(Exception):
 def check_data(file: Path, no_code_lists: bool) -> None:
     """Check FILE (Turtle .ttl, N-Triples .nt, JSON-LD .jsonld/.json) against the clusterhub
     SHACL shapes; print every problem, one per line, then a summary."""
-    from hub.linked_data.shacl import validate_graph
+    from hub.linked_data.shacl import ShaclReport, validate_graph
+    from hub.services.imports.rdf import ill_typed_literals_unlogged
+    from hub.services.validation import known_contexts
 
+    settings = _settings()
     try:
-        graph = read_graph(file, allowed_contexts())
+        # An invalid literal ("2011-02-30"^^xsd:date) is a SHACL result, not a log traceback.
+        with ill_typed_literals_unlogged():
+            graph = read_graph(file, known_contexts(settings))
+            report = validate_graph(graph, with_code_lists=not no_code_lists)
     except UnreadableDataError as exc:
         click.echo(f"{file}: {exc}", err=True)
         raise SystemExit(EXIT_UNREADABLE) from None
-    report = validate_graph(graph, with_code_lists=not no_code_lists)
+    if FORMATS[file.suffix.lower()] == "json-ld":
+        unknown = unknown_terms(_with_our_context(_load_json(file)), settings)
+        report = ShaclReport((*unknown, *report.results))
     for result in report.results:
         click.echo(result.line())
     counts = {
@@ -58,15 +74,68 @@ def check_data(file: Path, no_code_lists: bool) -> None:
     raise SystemExit(EXIT_CONFORMS if report.conforms else EXIT_VIOLATIONS)
 
 
-def allowed_contexts() -> set[str]:
-    """The context URLs that mean our bundled context (as the API accepts them)."""
-    from hub.services.validation import known_contexts
+def _settings() -> Settings:
     from hub.settings import Settings, SettingsError
 
     try:
-        return known_contexts(Settings.from_env())
+        return Settings.from_env()
     except SettingsError as exc:
         raise click.UsageError(str(exc)) from exc
+
+
+def unknown_terms(document: Any, settings: Settings) -> Iterator[ShaclResult]:
+    """A violation for each key of a node read with our context that is no term of it, as
+    import finds them: the models' validation (`validate_document`), which rejects them."""
+    from hub.linked_data.shacl import ShaclResult
+    from hub.services.validation import validate_document
+
+    for node in _nodes_in_our_context(document, settings):
+        kind = _kind(node)
+        if kind is None:
+            continue  # SHACL reports what a node of no kind lacks
+        _, problems = validate_document(kind, node)
+        for problem in problems:
+            if problem.message == f"'{problem.field}' {_NOT_A_TERM}":
+                message = f"{problem.message}: JSON-LD drops the key, and import refuses it."
+                iri = str(node.get("id", "_:"))
+                yield ShaclResult("Violation", iri, problem.field, None, message, "Closed", None)
+
+
+# The models' message for an unknown key (hub.services.validation.model_problems).
+_NOT_A_TERM = "is not a term of the clusterhub vocabulary"
+
+
+def _nodes_in_our_context(document: Any, settings: Settings) -> Iterator[dict[str, Any]]:
+    """The nodes of the documents whose context is ours (as import decides it): the items
+    of `@graph`, or the document itself; `@id` and `@type` under their aliases."""
+    from hub.services.imports.contexts import classify_context
+
+    for item in document if isinstance(document, list) else [document]:
+        if not isinstance(item, dict) or classify_context(item.get("@context"), settings) != "ours":
+            continue
+        graph = item.get("@graph")
+        nodes = graph if isinstance(graph, list) else [item] if graph is None else []
+        for node in nodes:
+            if isinstance(node, dict):
+                aliases = {"@id": "id", "@type": "type"}
+                yield {aliases.get(str(k), str(k)): v for k, v in node.items() if k != "@context"}
+
+
+def _kind(node: dict[str, Any]) -> str | None:
+    """The entity kind a node's type names, else the kind in its IRI (`…/id/{kind}/{key}`)."""
+    from schemas import KINDS, kind_of_type
+
+    types = node.get("type")
+    names = [types] if isinstance(types, str) else types
+    if isinstance(names, list) and all(isinstance(name, str) for name in names):
+        kind = kind_of_type(names)
+        if kind is not None:
+            return kind
+    iri = node.get("id")
+    if isinstance(iri, str) and "/id/" in iri:
+        kind = iri.rsplit("/id/", 1)[1].split("/", 1)[0]
+        return kind if kind in KINDS else None
+    return None
 
 
 def read_graph(file: Path, contexts: set[str]) -> Graph:

@@ -549,13 +549,24 @@ def test_turtle_terms_outside_the_vocabulary_are_refused(client: AppClient) -> N
         b"[] a org:Organization .\n"
     )
     errors = refused(client, body, TURTLE)
-    blank = errors[1].pop("entity")
+    blank = errors[2].pop("entity")
     assert errors == [
         {
             "message": 'property <http://x/colour> with value "red" is not part of the vocabulary',
+            "field": "<http://x/colour>",
+            "line": 2,
             "entity": f"{BASE}/id/organisations/acme",
         },
-        {"message": f"organisation {blank} is a blank node: give it an IRI", "field": "id"},
+        {
+            "message": "an organisation needs a legalName or a prefLabel",
+            "line": 2,
+            "entity": f"{BASE}/id/organisations/acme",
+        },
+        {
+            "message": f"organisation {blank} is a blank node: give it an IRI",
+            "field": "id",
+            "line": 3,
+        },
     ]
     assert blank.startswith("_:")
 
