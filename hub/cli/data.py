@@ -52,7 +52,7 @@ def import_command(
     language: str,
     fmt: SourceFormat | None,
 ) -> None:
-    """Import a member list (CSV, XLSX), JSON-LD or Turtle file, all or nothing."""
+    """Import a member list (CSV, XLSX), JSON-LD, Turtle or N-Triples file, all or nothing."""
     try:
         options = ImportOptions(
             format=fmt or format_of_path(file),

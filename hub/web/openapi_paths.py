@@ -18,6 +18,7 @@ IMPORT_BODY: Final = (
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "application/ld+json",
     "text/turtle",
+    "application/n-triples",
 )
 ADMIN: Final = ("401", "403")
 

@@ -180,12 +180,13 @@ def test_rdf_exports_are_the_same_graph(settings: Settings, tmp_path: Path) -> N
 
 
 @pytest.mark.usefixtures("cluster")
-def test_turtle_export_imports_back_unchanged(
-    settings: Settings, engine: Engine, tmp_path: Path
+@pytest.mark.parametrize(("fmt", "name"), [("turtle", "records.ttl"), ("ntriples", "records.nt")])
+def test_rdf_export_imports_back_unchanged(
+    settings: Settings, engine: Engine, tmp_path: Path, fmt: str, name: str
 ) -> None:
     run(settings, "import", str(TEMPLATES / "members-example.csv"))
-    exported = tmp_path / "records.ttl"
-    run(settings, "export", "--format", "turtle", "--output", str(exported))
+    exported = tmp_path / name
+    run(settings, "export", "--format", fmt, "--output", str(exported))
     before = store(engine)
     again = run(settings, "import", str(exported))
     assert again.stdout == (

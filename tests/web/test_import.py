@@ -221,6 +221,18 @@ def test_turtle_resolves_relative_iris_against_the_node(client: AppClient) -> No
     )
 
 
+def test_ntriples_is_read_and_what_it_serves_imports_back_unchanged(client: AppClient) -> None:
+    acme = f"<{BASE}/id/organisations/acme>"
+    ntriples = (
+        f"{acme} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+        " <http://www.w3.org/ns/org#Organization> .\n"
+        f'{acme} <http://www.w3.org/ns/legal#legalName> "Acme"@en .\n'
+    ).encode()
+    assert post(client, ntriples, "application/n-triples").json() == report(1, entities=1)
+    served = client.get("/id/organisations/acme.nt").content
+    assert post(client, served, "application/n-triples").json() == report(unchanged=1, entities=1)
+
+
 @pytest.mark.usefixtures("cluster")
 def test_merge_keeps_what_the_file_lacks_and_replace_deletes_it(client: AppClient) -> None:
     post(client, member_csv(5), CSV)

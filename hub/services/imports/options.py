@@ -9,10 +9,10 @@ from typing import Any, Literal
 from hub.services.errors import InvalidInput, Problem, UnsupportedFormat
 from schemas.types import normalise_language_tag
 
-SourceFormat = Literal["csv", "xlsx", "jsonld", "turtle"]
+SourceFormat = Literal["csv", "xlsx", "jsonld", "turtle", "ntriples"]
 ImportMode = Literal["merge", "replace"]
 
-FORMATS: tuple[SourceFormat, ...] = ("csv", "xlsx", "jsonld", "turtle")
+FORMATS: tuple[SourceFormat, ...] = ("csv", "xlsx", "jsonld", "turtle", "ntriples")
 DEFAULT_LANGUAGE = "sr-Latn"
 
 _BY_MEDIA_TYPE: dict[str, SourceFormat] = {
@@ -22,6 +22,7 @@ _BY_MEDIA_TYPE: dict[str, SourceFormat] = {
     "application/json": "jsonld",
     "text/turtle": "turtle",
     "application/x-turtle": "turtle",
+    "application/n-triples": "ntriples",
 }
 _BY_EXTENSION: dict[str, SourceFormat] = {
     ".csv": "csv",
@@ -29,6 +30,7 @@ _BY_EXTENSION: dict[str, SourceFormat] = {
     ".jsonld": "jsonld",
     ".json": "jsonld",
     ".ttl": "turtle",
+    ".nt": "ntriples",
 }
 
 
@@ -38,7 +40,7 @@ class ImportOptions:
 
     `mode="replace"` deletes what the file no longer holds: for a member list (CSV, XLSX),
     the memberships of its cluster missing from the file and the members left in no
-    cluster; for JSON-LD and Turtle, every own record missing from the file (the file is
+    cluster; for JSON-LD, Turtle and N-Triples, every own record missing from the file (the file is
     the complete set of own records). `language` is the language of language-less text
     columns; `cluster` the key of the cluster a member list belongs to.
     """

@@ -13,7 +13,7 @@ from hub.services.imports.cluster import member_list_cluster
 from hub.services.imports.jsonld import jsonld_items
 from hub.services.imports.member_rows import MemberListTarget
 from hub.services.imports.options import ImportOptions
-from hub.services.imports.rdf import turtle_items
+from hub.services.imports.rdf import ntriples_items, turtle_items
 from hub.services.imports.tabular import csv_rows, member_list, xlsx_rows
 from hub.settings import Settings
 from hub.storage.imports import ReplaceScope
@@ -50,16 +50,16 @@ def plan_source(
             reference_fields={"member": "key", "organization": "cluster"},
             member_list=True,
         )
-    chunks = (
-        jsonld_items(source, settings)
-        if options.format == "jsonld"
-        else read_entries(turtle_items(source, settings))
-    )
+    if options.format == "jsonld":
+        chunks = jsonld_items(source, settings)
+    else:  # Turtle, or N-Triples (a subset of it): each entity at the line it starts
+        read = ntriples_items if options.format == "ntriples" else turtle_items
+        chunks = read_entries(read(source, settings))
     return SourcePlan(
         chunks=chunks,
         # The file is the complete set of own records: what it lacks goes.
         scope=ReplaceScope(kinds=tuple(KINDS)),
-        unit="line" if options.format == "jsonld" else None,
+        unit="line",
         key_field="id",
         reference_fields={"member": "member", "organization": "organization"},
         member_list=False,
