@@ -87,7 +87,7 @@ def unknown_terms(document: Any, settings: Settings) -> Iterator[ShaclResult]:
     """A violation for each key of a node read with our context that is no term of it, as
     import finds them: the models' validation (`validate_document`), which rejects them."""
     from hub.linked_data.shacl import ShaclResult
-    from hub.services.validation import validate_document
+    from hub.services.validation import NOT_A_TERM, validate_document
 
     for node in _nodes_in_our_context(document, settings):
         kind = _kind(node)
@@ -95,14 +95,10 @@ def unknown_terms(document: Any, settings: Settings) -> Iterator[ShaclResult]:
             continue  # SHACL reports what a node of no kind lacks
         _, problems = validate_document(kind, node)
         for problem in problems:
-            if problem.message == f"'{problem.field}' {_NOT_A_TERM}":
+            if problem.message == f"'{problem.field}' {NOT_A_TERM}":
                 message = f"{problem.message}: JSON-LD drops the key, and import refuses it."
                 iri = str(node.get("id", "_:"))
                 yield ShaclResult("Violation", iri, problem.field, None, message, "Closed", None)
-
-
-# The models' message for an unknown key (hub.services.validation.model_problems).
-_NOT_A_TERM = "is not a term of the clusterhub vocabulary"
 
 
 def _nodes_in_our_context(document: Any, settings: Settings) -> Iterator[dict[str, Any]]:

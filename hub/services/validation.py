@@ -38,6 +38,10 @@ def context_problems(value: Any, settings: Settings) -> list[Problem]:
     return []
 
 
+# What a key the models do not know is (they forbid extra keys: VOCABULARY.md P21).
+NOT_A_TERM = "is not a term of the clusterhub vocabulary"
+
+
 def validation_context() -> dict[str, Any]:
     return {"known_concept": shipped_concepts().known}
 
@@ -48,7 +52,7 @@ def model_problems(error: ValidationError, **where: Any) -> list[Problem]:
         field = ".".join(str(part) for part in item["loc"]) or None
         message = item["msg"].removeprefix("Value error, ")
         if item["type"] == "extra_forbidden":
-            message = f"'{field}' is not a term of the clusterhub vocabulary"
+            message = f"'{field}' {NOT_A_TERM}"
         problems.append(Problem(message, field=field, **where))
     return problems
 
