@@ -1,4 +1,5 @@
-"""Content negotiation: a file extension wins; otherwise the `Accept` header with q-values."""
+"""Content negotiation: a file extension wins, then `?format=`, then the `Accept` header
+(RFC 9110 section 12.5.1: media ranges, q-values, q=0 refusing a type)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,12 @@ _BY_MEDIA_TYPE = {
     "application/n-triples": NTRIPLES,
     "application/n-quads": NQUADS,
 }
+
+
+# Where `choose` keeps its choice in the request's ASGI state.
+_STATE_KEY = "negotiated_format"
+# The specificity of a range that names the media type, ours or an alias of it.
+_NAMED = 2
 
 
 class NotAcceptable(Exception):
@@ -74,7 +81,22 @@ def choose(
     default: Format = JSONLD,
     extension: Format | None = None,
 ) -> Format:
-    """The representation to send: the extension's, else the best match for `Accept`."""
+    """The representation to send: the extension's, else `?format=`, else the best match for
+    `Accept`. The choice is kept on the request, for an error page in the same format."""
+    chosen = _choose(request, offered, default, extension)
+    request.scope.setdefault("state", {})[_STATE_KEY] = chosen
+    return chosen
+
+
+def negotiated(request: Request) -> Format | None:
+    """The format `choose` picked for this request, if it ran."""
+    chosen = request.scope.get("state", {}).get(_STATE_KEY)
+    return chosen if isinstance(chosen, Format) else None
+
+
+def _choose(
+    request: Request, offered: tuple[Format, ...], default: Format, extension: Format | None
+) -> Format:
     if extension is not None:
         if extension not in offered:
             raise NotAcceptable(offered)
@@ -90,12 +112,48 @@ def choose(
     header = request.headers.get("accept", "")
     if not header.strip():
         return default
-    for quality, media in ranked(header):
-        if quality <= 0:
+    return _by_accept(header, offered, default)
+
+
+def _by_accept(header: str, offered: tuple[Format, ...], default: Format) -> Format:
+    """The offered format of the highest quality; equal qualities go to a range that names
+    the type over a wildcard, then to our preference: `default`, then `offered` in order."""
+    preference = (
+        (default, *(f for f in offered if f is not default)) if default in offered else offered
+    )
+    ranges = ranked(header)
+    scored = []
+    for position, fmt in enumerate(preference):
+        match = _match(fmt, ranges)
+        if match is not None:
+            quality, specificity = match
+            scored.append(((quality, min(specificity, _NAMED), -position), fmt))
+    if not scored:
+        raise NotAcceptable(offered)
+    return max(scored, key=lambda pair: pair[0])[1]
+
+
+def _match(fmt: Format, ranges: list[tuple[float, str]]) -> tuple[float, int] | None:
+    """(quality, specificity) the most specific range matching `fmt` gives it (RFC 9110
+    section 12.5.1), or None when no range matches or that range's q=0 refuses it.
+    Specificity: our media type 3, an alias of it 2, `type/*` 1, `*/*` 0."""
+    essence = fmt.media_type.split(";")[0]
+    wildcard = essence.split("/")[0] + "/*"
+    found: tuple[int, float] | None = None
+    for quality, media in ranges:  # best quality first, so the first of a specificity wins
+        if media == essence:
+            specificity = 3
+        elif _BY_MEDIA_TYPE.get(media) is fmt:
+            specificity = _NAMED
+        elif media == wildcard:
+            specificity = 1
+        elif media == "*/*":
+            specificity = 0
+        else:
             continue
-        if media in ("*/*", "application/*", "text/*"):
-            return default if default in offered else offered[0]
-        candidate = _BY_MEDIA_TYPE.get(media)
-        if candidate in offered:
-            return candidate
-    raise NotAcceptable(offered)
+        if found is None or specificity > found[0]:
+            found = (specificity, quality)
+    if found is None or not found[1] > 0:  # `not >` also refuses a q that is NaN
+        return None
+    specificity, quality = found
+    return min(quality, 1.0), specificity
