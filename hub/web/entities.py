@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -14,6 +16,7 @@ from hub.linked_data.render import (
 )
 from hub.services import entities as service
 from hub.services.entities import VisibleEntity
+from hub.services.errors import UnsupportedFormat
 from hub.services.records import load_document
 from hub.services.relations import EntityView, read_entity_view
 from hub.web.authentication import require_scope, tier_of_request
@@ -24,6 +27,10 @@ from hub.web.negotiation import HTML, JSONLD, NTRIPLES, TURTLE, Format, choose, 
 from hub.web.pages import Page, data_alternates, html_response, render_page
 from hub.web.paging import check_page, parse_paging, reports_invalid_parameters
 from hub.web.responses import conditional_response
+
+# What a write's body may be sent as; no `Content-Type` at all is read as JSON.
+_DOCUMENT_TYPES: Final = ("application/json", "application/ld+json")
+_PATCH_TYPES: Final = (*_DOCUMENT_TYPES, "application/merge-patch+json")  # RFC 7396 section 4
 
 
 @reports_invalid_parameters
@@ -94,6 +101,7 @@ async def put_entity(request: Request) -> Response:
     """Create or replace the entity (201 when created)."""
     state = app_state(request)
     require_scope(request, WRITE)
+    _check_content_type(request, _DOCUMENT_TYPES)
     doc = parse_json_object(await read_body(request, state.settings.max_upload_bytes))
     key, _ = split_extension(request.path_params["key"])
     outcome = service.put_entity(
@@ -106,6 +114,7 @@ async def patch_entity(request: Request) -> Response:
     """Change the entity with a JSON Merge Patch (RFC 7396)."""
     state = app_state(request)
     require_scope(request, WRITE)
+    _check_content_type(request, _PATCH_TYPES)
     patch = parse_json_object(await read_body(request, state.settings.max_upload_bytes))
     key, _ = split_extension(request.path_params["key"])
     outcome = service.patch_entity(
@@ -122,6 +131,14 @@ async def delete_entity(request: Request) -> Response:
     deletion = service.delete_entity(state.engine, kind=request.path_params["kind"], key=key)
     body = {"deleted": [state.settings.entity_iri(kind, k) for kind, k in deletion.deleted]}
     return Response(content=_json(body), media_type="application/json")
+
+
+def _check_content_type(request: Request, accepted: tuple[str, ...]) -> None:
+    """`UnsupportedFormat` (415) for a body declared as anything but `accepted`; checked
+    before the body is read."""
+    media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media_type and media_type not in accepted:
+        raise UnsupportedFormat(f"cannot read '{media_type}': send one of {', '.join(accepted)}")
 
 
 def _written(request: Request, outcome: str) -> Response:
