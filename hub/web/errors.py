@@ -1,4 +1,5 @@
-"""Every error leaves as `application/problem+json` (RFC 9457) with an `errors` list."""
+"""Every error leaves as `application/problem+json` (RFC 9457) with an `errors` list, except
+on a GET of a page whose negotiated format is HTML: a browser gets the problem as a page."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from hub.services.errors import (
     Unauthorised,
     UnsupportedFormat,
 )
-from hub.web.negotiation import NotAcceptable
+from hub.web.language import page_language
+from hub.web.negotiation import HTML, NotAcceptable, negotiated
+from hub.web.pages import VARY_DATA, VARY_HTML, Page, render_page
 
 PROBLEM_TYPE = "https://w3id.org/clusterhub/problems/"
 
@@ -52,6 +55,36 @@ def problem_response(
     )
 
 
+def _negotiated_problem(
+    request: Request,
+    status: int,
+    title: str,
+    *,
+    detail: str | None = None,
+    errors: list[Problem] | None = None,
+    headers: Mapping[str, str] | None = None,
+    **fields: Any,
+) -> Response:
+    """The problem as an HTML page when a GET negotiated HTML, else as problem+json; either
+    varies with what the format was negotiated from."""
+    fmt = negotiated(request) if request.method in ("GET", "HEAD") else None
+    if fmt is HTML:
+        page = Page(template="error.html", title=title, language=page_language(request))
+        body = render_page(request, page, status=status, detail=detail, problems=errors or [])
+        return Response(
+            body,
+            status_code=status,
+            media_type=HTML.media_type,
+            headers={**(headers or {}), "Vary": VARY_HTML},
+        )
+    response = problem_response(
+        status, title, detail=detail, errors=errors, headers=headers, **fields
+    )
+    if fmt is not None:
+        response.headers["Vary"] = VARY_DATA
+    return response
+
+
 def _status_of(exc: ServiceError) -> tuple[int, str]:
     if isinstance(exc, PayloadTooLarge):
         return 413, "payload-too-large"
@@ -73,14 +106,16 @@ async def service_error(request: Request, exc: Exception) -> Response:
     status, slug = _status_of(exc)
     if isinstance(exc, InvalidInput):
         extra: dict[str, Any] = {"total": exc.total} if exc.total > len(exc.problems) else {}
-        return problem_response(status, exc.title, errors=exc.problems, slug=slug, **extra)
+        return _negotiated_problem(
+            request, status, exc.title, errors=exc.problems, slug=slug, **extra
+        )
     headers = None
     if isinstance(exc, Unauthorised):
         headers = {"WWW-Authenticate": 'Bearer realm="clusterhub"'}
     elif isinstance(exc, Forbidden):
         challenge = f'Bearer realm="clusterhub", error="insufficient_scope", scope="{exc.scope}"'
         headers = {"WWW-Authenticate": challenge}
-    return problem_response(status, str(exc), slug=slug, headers=headers)
+    return _negotiated_problem(request, status, str(exc), slug=slug, headers=headers)
 
 
 async def not_acceptable(request: Request, exc: Exception) -> Response:
@@ -93,10 +128,11 @@ async def not_acceptable(request: Request, exc: Exception) -> Response:
 
 async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    return problem_response(exc.status_code, str(exc.detail), headers=exc.headers)
+    return _negotiated_problem(request, exc.status_code, str(exc.detail), headers=exc.headers)
 
 
 async def unexpected_error(request: Request, exc: Exception) -> Response:
+    # Always problem+json: a page could fail again on whatever failed here.
     return problem_response(500, "internal server error", detail="the error was logged")
 
 

@@ -333,10 +333,10 @@ def test_pages_escape_what_they_show(client: AppClient) -> None:
     assert json.loads(document.find("script").text())["prefLabel"] == {"en": name}
 
 
-def test_unknown_entity_page_is_a_404_problem(client: AppClient) -> None:
+def test_unknown_entity_page_is_a_404_page(client: AppClient) -> None:
     response = client.get("/id/organisations/nobody", headers=HTML)
     assert response.status_code == 404
-    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
 
 
 def test_entity_page_answers_304_until_what_it_shows_changes(seeded: AppClient) -> None:
