@@ -13,6 +13,7 @@ RDF: Final = ("application/ld+json", "text/turtle", "application/n-triples")
 FEED: Final = (*RDF, "application/n-quads")
 JSON: Final = ("application/json",)
 WRITE_BODY: Final = ("application/json", "application/ld+json")
+PATCH_BODY: Final = (*WRITE_BODY, "application/merge-patch+json")  # RFC 7396 section 4
 IMPORT_BODY: Final = (
     "text/csv",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -105,9 +106,9 @@ def _collection(what: str) -> dict[str, Operation]:
     }
 
 
-def _write(summary: str) -> Operation:
-    errors = ("401", "404", "413", "422")
-    return Operation(summary, JSON, _ENTITY, errors, body=WRITE_BODY, cached=False)
+def _write(summary: str, body: tuple[str, ...] = WRITE_BODY) -> Operation:
+    errors = ("401", "404", "413", "415", "422")
+    return Operation(summary, JSON, _ENTITY, errors, body=body, cached=False)
 
 
 OPERATIONS: Final[dict[str, dict[str, Operation]]] = {
@@ -127,7 +128,7 @@ OPERATIONS: Final[dict[str, dict[str, Operation]]] = {
             "One entity", LINKED, (*_ENTITY, "page", "lang", "format"), ("400", "404", "406")
         ),
         "put": _write("Create or replace the entity"),
-        "patch": _write("Change the entity with a JSON Merge Patch (RFC 7396)"),
+        "patch": _write("Change the entity with a JSON Merge Patch (RFC 7396)", PATCH_BODY),
         "delete": Operation(
             "Delete the entity and the memberships naming it",
             JSON,

@@ -86,3 +86,13 @@ def test_every_operation_has_responses_and_errors_are_problems(client: AppClient
 def test_openapi_answers_304_to_its_etag(client: AppClient) -> None:
     etag = client.get("/openapi.json").headers["etag"]
     assert client.get("/openapi.json", headers={"if-none-match": etag}).status_code == 304
+
+
+def test_writes_document_the_media_types_they_read_and_415(client: AppClient) -> None:
+    entity = served(client)["paths"]["/id/{kind}/{key}"]
+    for method, types in (
+        ("put", ["application/json", "application/ld+json"]),
+        ("patch", ["application/json", "application/ld+json", "application/merge-patch+json"]),
+    ):
+        assert list(entity[method]["requestBody"]["content"]) == types
+        assert "415" in entity[method]["responses"]
