@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,20 +18,10 @@ from hub.settings import Settings
 from tests.support import samples
 from tests.support.client import AppClient
 from tests.support.tokens import operator_client
-from tests.web.test_import import BASE, CLUSTER, CSV, JSONLD, TURTLE, XLSX, member_csv, post, store
+from tests.web.test_import import BASE, CSV, JSONLD, TURTLE, XLSX, member_csv, post
 
 HEADER = "key,legal_name@sr-Latn,vat,lei,founding_date,member_since,organisation_type,employees"
 GOOD = "bitlab,BitLab d.o.o.,RS105938200,,2011,2012-03-01,sme,50-249"
-
-
-@pytest.fixture
-def stored(client: AppClient, engine: Engine) -> Iterator[None]:
-    """The cluster and ten members are stored; the test's import must leave them as they are."""
-    assert client.put("/id/organisations/vojvodina-ict", json=CLUSTER).status_code == 201
-    assert post(client, member_csv(10), CSV).status_code == 200
-    before = store(engine)
-    yield
-    assert store(engine) == before
 
 
 def refused(client: AppClient, body: bytes, media_type: str, **params: str) -> list[dict[str, Any]]:
@@ -50,7 +39,7 @@ def csv(*rows: str, header: str = HEADER) -> bytes:
     return "\n".join([header, *rows, ""]).encode()
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_ragged_csv_rows_are_refused(client: AppClient) -> None:
     body = csv(GOOD, "dunav,Dunav Soft d.o.o.", GOOD.replace("bitlab", "tisa") + ",extra")
     assert refused(client, body, CSV) == [
@@ -59,7 +48,7 @@ def test_ragged_csv_rows_are_refused(client: AppClient) -> None:
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_csv_that_is_not_utf8_is_refused_row_by_row(client: AppClient) -> None:
     body = csv(GOOD, "djerdap,Đerdap d.o.o.,,,,,,", "sid,Šid IT,,,,,,").decode().encode("cp1250")
     assert refused(client, body, CSV) == [
@@ -68,7 +57,7 @@ def test_csv_that_is_not_utf8_is_refused_row_by_row(client: AppClient) -> None:
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_a_header_that_is_not_utf8_is_refused(client: AppClient) -> None:
     body = csv(GOOD, header=HEADER.replace("name", "naziv_č")).decode().encode("cp1250")
     assert refused(client, body, CSV) == [
@@ -76,7 +65,7 @@ def test_a_header_that_is_not_utf8_is_refused(client: AppClient) -> None:
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_a_broken_quote_ends_the_csv_with_its_row(client: AppClient) -> None:
     body = csv(GOOD, 'dunav,"Dunav "Soft" d.o.o.,,,,,,')
     assert refused(client, body, CSV) == [
@@ -84,14 +73,14 @@ def test_a_broken_quote_ends_the_csv_with_its_row(client: AppClient) -> None:
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_a_body_that_is_not_a_workbook_is_refused(client: AppClient) -> None:
     assert refused(client, b"key,name\nacme,Acme\n", XLSX) == [
         {"message": "not a readable XLSX workbook (Cannot detect file format)"},
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_every_unknown_column_is_reported(client: AppClient) -> None:
     header = "key,name@sr-Latn,vat_number,colour,name@xx-1234567890,vat@en,name@sr-latn"
     assert refused(client, csv("acme,Acme,,,,,", header=header), CSV) == [
@@ -120,7 +109,7 @@ def workbook(*rows: list[str]) -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 @pytest.mark.parametrize("media_type", [CSV, XLSX])
 def test_rows_are_read_past_a_header_with_unknown_columns(
     client: AppClient, media_type: str
@@ -142,7 +131,7 @@ def test_rows_are_read_past_a_header_with_unknown_columns(
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_a_header_without_key_or_name_is_refused(client: AppClient) -> None:
     assert refused(client, b"vat,website\nRS105938200,https://a.rs\n", CSV) == [
         {"message": "the header has no 'key' column", "field": "key", "row": 1},
@@ -150,7 +139,7 @@ def test_a_header_without_key_or_name_is_refused(client: AppClient) -> None:
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_unknown_concept_labels_are_named_with_row_column_and_value(client: AppClient) -> None:
     header = "key,name,organisation_type,nace,country,languages"
     body = csv(
@@ -172,7 +161,7 @@ def test_unknown_concept_labels_are_named_with_row_column_and_value(client: AppC
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_invalid_dates_are_refused(client: AppClient) -> None:
     header = "key,name,founding_date,member_since,member_until"
     body = csv(
@@ -194,7 +183,7 @@ def test_invalid_dates_are_refused(client: AppClient) -> None:
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_vat_and_lei_check_digits_are_verified(client: AppClient) -> None:
     body = csv(
         GOOD.replace("RS105938200", "RS105938201"),
@@ -218,7 +207,7 @@ def test_vat_and_lei_check_digits_are_verified(client: AppClient) -> None:
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_wrong_cell_types_are_refused(client: AppClient) -> None:
     header = "key,name,employees,latitude,longitude,website,contact_email"
     body = csv(
@@ -248,7 +237,7 @@ def test_wrong_cell_types_are_refused(client: AppClient) -> None:
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_model_problems_of_a_row_name_its_columns(client: AppClient) -> None:
     header = "key,name,contact_email,contact_phone"
     assert refused(client, csv("acme,Acme,not-an-address,call me", header=header), CSV) == [
@@ -265,7 +254,7 @@ def test_model_problems_of_a_row_name_its_columns(client: AppClient) -> None:
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_duplicate_keys_name_both_rows(client: AppClient) -> None:
     body = csv(GOOD, GOOD.replace("bitlab", "dunav"), GOOD.replace("BitLab", "BitLab 2"))
     assert refused(client, body, CSV) == [
@@ -277,7 +266,7 @@ def test_duplicate_keys_name_both_rows(client: AppClient) -> None:
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_a_file_over_the_size_limit_is_refused_with_413(settings: Settings, engine: Engine) -> None:
     small = operator_client(
         create_app(dataclasses.replace(settings, max_upload_bytes=100), engine), engine, BASE
@@ -300,14 +289,14 @@ def test_a_file_over_the_size_limit_is_refused_with_413(settings: Settings, engi
     )
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_an_unknown_media_type_is_refused_with_415(client: AppClient) -> None:
     response = post(client, b"%PDF-1.7", "application/pdf")
     assert response.status_code == 415
     assert response.json()["title"].startswith("cannot import 'application/pdf': send one of ")
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_bad_query_options_are_all_reported(client: AppClient) -> None:
     response = post(
         client, member_csv(1), CSV, mode="upsert", dry_run="maybe", language="x y", cluster="a b"
@@ -329,7 +318,7 @@ def acme(key: str = "acme", **fields: Any) -> dict[str, Any]:
     return {"id": f"{BASE}/id/organisations/{key}", "legalName": {"en": key.title()}, **fields}
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_malformed_jsonld_is_refused_with_its_line(client: AppClient) -> None:
     body = jsonld(acme()).replace(b"\n  }\n ]", b"\n  },,\n ]")
     assert refused(client, body, JSONLD) == [
@@ -337,7 +326,7 @@ def test_malformed_jsonld_is_refused_with_its_line(client: AppClient) -> None:
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 @pytest.mark.parametrize(
     ("context", "where"),
     [
@@ -364,7 +353,7 @@ def test_remote_contexts_are_refused_without_fetching(
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_a_remote_context_inside_a_node_is_refused(client: AppClient) -> None:
     inline = {"org": "http://www.w3.org/ns/org#"}
     node = {
@@ -381,7 +370,7 @@ def test_a_remote_context_inside_a_node_is_refused(client: AppClient) -> None:
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_blank_node_entities_are_refused(client: AppClient) -> None:
     anonymous = {"type": "Organization", "legalName": {"en": "Nobody"}}
     blank = {"id": "_:b1", "type": "Organization", "legalName": {"en": "Blank"}}
@@ -392,7 +381,7 @@ def test_blank_node_entities_are_refused(client: AppClient) -> None:
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_wrong_types_in_jsonld_name_line_field_and_entity(client: AppClient) -> None:
     iri = f"{BASE}/id/organisations/acme"
     node = {"id": iri, "legalName": 42, "foundingYear": 2011, "vatID": "RS105938201"}
@@ -420,7 +409,7 @@ def test_wrong_types_in_jsonld_name_line_field_and_entity(client: AppClient) -> 
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_entities_must_live_under_this_node_with_their_kind(client: AppClient) -> None:
     elsewhere = {"id": "https://other.example/id/organisations/x", "legalName": {"en": "X"}}
     mistyped = {"id": f"{BASE}/id/events/acme", "type": "Organization", "legalName": {"en": "Acme"}}
@@ -442,7 +431,7 @@ def test_entities_must_live_under_this_node_with_their_kind(client: AppClient) -
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_memberships_must_name_organisations_that_exist(client: AppClient) -> None:
     membership = {
         "id": f"{BASE}/id/memberships/ghost-in-vojvodina-ict",
@@ -459,7 +448,7 @@ def test_memberships_must_name_organisations_that_exist(client: AppClient) -> No
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_memberships_name_organisations_and_projects_only(client: AppClient) -> None:
     """A member is an organisation; what it is a member of, an organisation or a project
     (a partnership). An own IRI of another kind is refused, in the file or stored."""
@@ -506,7 +495,7 @@ def test_memberships_name_organisations_and_projects_only(client: AppClient) -> 
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_duplicate_entities_in_jsonld_name_both_lines(client: AppClient) -> None:
     assert refused(client, jsonld(acme(), acme()), JSONLD) == [
         {
@@ -517,7 +506,7 @@ def test_duplicate_entities_in_jsonld_name_both_lines(client: AppClient) -> None
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_keys_next_to_the_graph_are_refused(client: AppClient) -> None:
     body = json.dumps({"@context": vocab.CONTEXT_URL, "@graph": [acme()], "title": "x"}).encode()
     assert refused(client, body, JSONLD) == [
@@ -529,7 +518,7 @@ def test_keys_next_to_the_graph_are_refused(client: AppClient) -> None:
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_malformed_turtle_is_refused_with_its_line(client: AppClient) -> None:
     body = (
         b"@prefix org: <http://www.w3.org/ns/org#> .\n\n"
@@ -541,7 +530,7 @@ def test_malformed_turtle_is_refused_with_its_line(client: AppClient) -> None:
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_turtle_terms_outside_the_vocabulary_are_refused(client: AppClient) -> None:
     body = (
         b"@prefix org: <http://www.w3.org/ns/org#> .\n"
@@ -571,7 +560,7 @@ def test_turtle_terms_outside_the_vocabulary_are_refused(client: AppClient) -> N
     assert blank.startswith("_:")
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_problems_beyond_the_limit_are_counted(settings: Settings, engine: Engine) -> None:
     few = operator_client(
         create_app(dataclasses.replace(settings, max_reported_errors=2), engine), engine, BASE
@@ -590,7 +579,7 @@ def test_problems_beyond_the_limit_are_counted(settings: Settings, engine: Engin
     )
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_a_membership_of_an_invalid_organisation_is_not_also_an_unknown_reference(
     client: AppClient,
 ) -> None:

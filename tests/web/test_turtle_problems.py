@@ -3,14 +3,13 @@ its entity is written, subjects of no kind refused, and nothing written."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
 
 from tests.support.client import AppClient
-from tests.web.test_import import BASE, CLUSTER, CSV, TURTLE, member_csv, post, report, store
+from tests.web.test_import import BASE, TURTLE, post, report
+from tests.web.test_import_problems import refused as refused_import
 
 PREFIXES = [
     "@prefix org: <http://www.w3.org/ns/org#> .",
@@ -23,29 +22,15 @@ BETA = f"{BASE}/id/organisations/beta"
 VAT = "'RS105938201' is not a valid VAT number: The number's checksum or check digit is invalid."
 
 
-@pytest.fixture
-def stored(client: AppClient, engine: Engine) -> Iterator[None]:
-    """The cluster and ten members are stored; the test's import must leave them as they are."""
-    assert client.put("/id/organisations/vojvodina-ict", json=CLUSTER).status_code == 201
-    assert post(client, member_csv(10), CSV).status_code == 200
-    before = store(engine)
-    yield
-    assert store(engine) == before
-
-
 def turtle(*lines: str) -> bytes:
     return "\n".join([*PREFIXES, *lines, ""]).encode()
 
 
 def refused(client: AppClient, body: bytes, **params: str) -> list[dict[str, Any]]:
-    response = post(client, body, TURTLE, **params)
-    assert response.status_code == 422, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    errors: list[dict[str, Any]] = response.json()["errors"]
-    return errors
+    return refused_import(client, body, TURTLE, **params)
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_terms_outside_the_vocabulary_hide_no_other_problem(client: AppClient) -> None:
     body = turtle(
         "<id/organisations/acme> a org:Organization ;",  # line 5
@@ -99,7 +84,7 @@ def test_terms_outside_the_vocabulary_hide_no_other_problem(client: AppClient) -
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_a_property_outside_the_vocabulary_in_a_part_is_named_by_its_path(
     client: AppClient,
 ) -> None:
@@ -121,7 +106,7 @@ def test_a_property_outside_the_vocabulary_in_a_part_is_named_by_its_path(
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_each_problem_is_at_the_line_where_its_entity_is_first_written(
     client: AppClient,
 ) -> None:
@@ -154,7 +139,7 @@ def test_each_problem_is_at_the_line_where_its_entity_is_first_written(
     ]
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 @pytest.mark.parametrize("mode", ["merge", "replace"])
 def test_subjects_without_a_type_are_refused(client: AppClient, mode: str) -> None:
     body = turtle(
@@ -188,7 +173,7 @@ def test_subjects_without_a_type_are_refused(client: AppClient, mode: str) -> No
     assert blank.startswith("_:")
 
 
-@pytest.mark.usefixtures("stored")
+@pytest.mark.usefixtures("stored_members")
 def test_parts_of_an_entity_need_no_type(client: AppClient) -> None:
     body = turtle(
         "@prefix locn: <http://www.w3.org/ns/locn#> .",
