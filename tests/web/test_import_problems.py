@@ -496,6 +496,35 @@ def test_memberships_name_organisations_and_projects_only(client: AppClient) -> 
 
 
 @pytest.mark.usefixtures("stored_members")
+def test_jsonld_read_through_rdflib_names_no_line_it_cannot_know(client: AppClient) -> None:
+    """rdflib keeps no positions: a problem of a document with an inline context has no
+    line, rather than the entity's place in the graph passed off as one."""
+    context = {
+        "org": "http://www.w3.org/ns/org#",
+        "legal": "http://www.w3.org/ns/legal#",
+        "name": {"@id": "legal:legalName", "@container": "@language"},
+        "member": {"@id": "org:member", "@type": "@id"},
+        "organization": {"@id": "org:organization", "@type": "@id"},
+    }
+    membership = {
+        "@id": f"{BASE}/id/memberships/acme-in-ghost",
+        "@type": "org:Membership",
+        "member": f"{BASE}/id/organisations/acme",
+        "organization": f"{BASE}/id/organisations/ghost",
+    }
+    organisation = acme(**{"@type": "org:Organization"})
+    body = jsonld(organisation, membership, context=context).replace(b'"legalName"', b'"name"')
+    body = body.replace(b'"id"', b'"@id"')
+    assert refused(client, body, JSONLD) == [
+        {
+            "message": f"'{BASE}/id/organisations/ghost' is neither in the file nor stored in"
+            " this node",
+            "field": "organization",
+        },
+    ]
+
+
+@pytest.mark.usefixtures("stored_members")
 def test_duplicate_entities_in_jsonld_name_both_lines(client: AppClient) -> None:
     assert refused(client, jsonld(acme(), acme()), JSONLD) == [
         {

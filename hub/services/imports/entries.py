@@ -19,11 +19,15 @@ def document_paths(kind: str, path: str | None) -> str | None:
     return path
 
 
+UNPLACED = 0  # the `at` of an entry whose reader knows no place for it
+
+
 @dataclass(slots=True)  # not frozen: its __init__ would cost a member list a tenth more
 class Entry:
     """One entity read from a file, with where it was found: `at` is a spreadsheet row
-    (header = row 1) of a member list, the line where a JSON-LD node starts, or (`unit`
-    None) just a sequence number, when the reader knows no line (RDF graphs)."""
+    (header = row 1) of a member list, the line where a JSON-LD node or a Turtle subject
+    starts, or (`unit` None) `UNPLACED`, when the reader knows no place (a JSON-LD document
+    read through rdflib, which keeps no positions)."""
 
     kind: str
     key: str

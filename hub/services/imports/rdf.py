@@ -24,7 +24,7 @@ from rdflib.term import Node
 
 from hub.linked_data.documents import graph_documents
 from hub.services.errors import Problem
-from hub.services.imports.entries import Entry, SourceItems, entity_address
+from hub.services.imports.entries import UNPLACED, Entry, SourceItems, entity_address
 from hub.settings import Settings
 
 
@@ -76,7 +76,7 @@ def graph_items(
     found = list(graph_documents(graph))
     if lines:
         found.sort(key=lambda item: lines.get(item.node, 0))
-    for number, item in enumerate(found, start=1):
+    for item in found:
         line = lines.get(item.node) if lines else None
         for error in item.errors:
             yield Problem(error.message, field=error.field, line=line, entity=item.subject)
@@ -94,7 +94,7 @@ def graph_items(
         # Problems of the graph (a property outside the vocabulary) do not stop validation:
         # the model's problems with the rest of the entity come in the same answer.
         if line is None:
-            yield Entry(kind, key, item.doc, number, None, entity=item.subject)
+            yield Entry(kind, key, item.doc, UNPLACED, None, entity=item.subject)
         else:
             yield Entry(kind, key, item.doc, line, "line", entity=item.subject)
 

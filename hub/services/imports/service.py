@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine
 from hub.services.errors import Problem
 from hub.services.imports.cluster import NOT_A_CLUSTER
 from hub.services.imports.collector import collections_apart
+from hub.services.imports.entries import UNPLACED
 from hub.services.imports.options import ImportOptions, ImportReport
 from hub.services.imports.pool import prepared_chunks
 from hub.services.imports.problems import ProblemLog
@@ -193,9 +194,12 @@ def _non_clusters(
 
 
 def _located(message: str, field: str, plan: SourcePlan, place: int) -> Problem:
+    """A problem at a staged entry's place, in the plan's unit; none for an entry whose
+    reader knew no place (a format's plan names the unit of those that have one)."""
+    unit = plan.unit if place != UNPLACED else None
     return Problem(
         message,
         field=field,
-        row=place if plan.unit == "row" else None,
-        line=place if plan.unit == "line" else None,
+        row=place if unit == "row" else None,
+        line=place if unit == "line" else None,
     )
