@@ -6,8 +6,8 @@ stable IRI for them (VOCABULARY.md P17). Old and variant namespaces are normalis
 (P9 https schema.org, P10 RegOrg, P12 schemeAgency).
 
 Nothing is dropped in silence: a property outside the vocabulary is a problem (the rest of its
-entity is still read, so that one answer lists every problem), and so is a subject with no
-`rdf:type` that is no part of another node, since its kind cannot be told.
+entity is still read, so that one answer lists every problem), and so is a subject that is
+no part of another node and no entity (no `rdf:type`, or a class that is no entity's).
 """
 
 from __future__ import annotations
@@ -153,10 +153,10 @@ class _Reader:
         else:
             doc[term.name] = value
 
-    def written(self, predicate: Node) -> str:
-        """The property as the graph's own prefixes write it (as the file did), else as our
-        context's prefixes would, else the IRI."""
-        iri = str(predicate)
+    def written(self, named: Node) -> str:
+        """A property or class as the graph's own prefixes write it (as the file did), else
+        as our context's prefixes would, else the IRI."""
+        iri = str(named)
         best: tuple[str, str] | None = None
         for prefix, namespace in self.graph.namespaces():
             if iri.startswith(namespace) and (best is None or len(namespace) > len(best[1])):
@@ -223,19 +223,24 @@ def graph_documents(graph: Graph, terms: ContextTerms | None = None) -> Iterator
         errors: list[GraphProblem] = []
         doc = reader.node(subject, iri, errors)
         yield GraphDocument(iri, subject, kind, doc, errors)
-    yield from _untyped(graph)
+    yield from _strays(graph, reader)
 
 
-def _untyped(graph: Graph) -> Iterator[GraphDocument]:
-    """Subjects with no type that hang off no other node: their triples would be lost."""
+def _strays(graph: Graph, reader: _Reader) -> Iterator[GraphDocument]:
+    """Subjects that are no entity and hang off no other node (untyped, or of a class that
+    is no entity's): their triples would be lost."""
     for subject in sorted(set(graph.subjects()), key=str):
-        if (subject, RDF.type, None) in graph or _is_part(graph, subject, of_typed=False):
+        if reader.entity_kind(subject) is not None or _is_part(graph, subject, of_typed=False):
             continue
         if isinstance(subject, BNode) and (None, None, subject) in graph:
             continue  # an embedded node (an address, a geo point...)
         label = subject.n3()
         name = str(subject) if isinstance(subject, URIRef) else label
-        message = f"{label} has no rdf:type: cannot tell what kind of entity it is"
+        types = sorted(reader.written(t) for t in graph.objects(subject, RDF.type))
+        if types:
+            message = f"{label} is a {', '.join(types)}: no kind of entity this node keeps"
+        else:
+            message = f"{label} has no rdf:type: cannot tell what kind of entity it is"
         yield GraphDocument(name, subject, None, None, [GraphProblem(message, "type")])
 
 

@@ -174,6 +174,25 @@ def test_subjects_without_a_type_are_refused(client: AppClient, mode: str) -> No
 
 
 @pytest.mark.usefixtures("stored_members")
+def test_subjects_of_a_class_that_is_no_entity_are_refused(client: AppClient) -> None:
+    body = turtle(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
+        "<id/organisations/acme> a org:Organization ;",
+        '    legal:legalName "Acme"@en .',
+        '<id/concepts/fintech> a skos:Concept ; skos:prefLabel "Fintech"@en .',  # line 8
+    )
+    assert refused(client, body) == [
+        {
+            "message": f"<{BASE}/id/concepts/fintech> is a skos:Concept: no kind of entity this"
+            " node keeps",
+            "field": "type",
+            "line": 8,
+            "entity": f"{BASE}/id/concepts/fintech",
+        },
+    ]
+
+
+@pytest.mark.usefixtures("stored_members")
 def test_parts_of_an_entity_need_no_type(client: AppClient) -> None:
     body = turtle(
         "@prefix locn: <http://www.w3.org/ns/locn#> .",
