@@ -105,6 +105,7 @@ def _nodes_in_our_context(document: Any, settings: Settings) -> Iterator[dict[st
     """The nodes of the documents whose context is ours (as import decides it): the items
     of `@graph`, or the document itself; `@id` and `@type` under their aliases."""
     from hub.services.imports.contexts import classify_context
+    from hub.services.imports.jsonld import aliased
 
     for item in document if isinstance(document, list) else [document]:
         if not isinstance(item, dict) or classify_context(item.get("@context"), settings) != "ours":
@@ -113,20 +114,17 @@ def _nodes_in_our_context(document: Any, settings: Settings) -> Iterator[dict[st
         nodes = graph if isinstance(graph, list) else [item] if graph is None else []
         for node in nodes:
             if isinstance(node, dict):
-                aliases = {"@id": "id", "@type": "type"}
-                yield {aliases.get(str(k), str(k)): v for k, v in node.items() if k != "@context"}
+                yield aliased({k: v for k, v in node.items() if k != "@context"})
 
 
 def _kind(node: dict[str, Any]) -> str | None:
     """The entity kind a node's type names, else the kind in its IRI (`…/id/{kind}/{key}`)."""
-    from schemas import KINDS, kind_of_type
+    from hub.services.imports.jsonld import declared_kind
+    from schemas import KINDS
 
-    types = node.get("type")
-    names = [types] if isinstance(types, str) else types
-    if isinstance(names, list) and all(isinstance(name, str) for name in names):
-        kind = kind_of_type(names)
-        if kind is not None:
-            return kind
+    kind = declared_kind(node.get("type"))
+    if kind is not None:
+        return kind
     iri = node.get("id")
     if isinstance(iri, str) and "/id/" in iri:
         kind = iri.rsplit("/id/", 1)[1].split("/", 1)[0]

@@ -208,10 +208,12 @@ def graph_documents(graph: Graph, terms: ContextTerms | None = None) -> Iterator
     in a stable order (by subject)."""
     reader = _Reader(graph, terms or bundled_terms())
     subjects = sorted({s for s in graph.subjects(RDF.type, None)}, key=str)
+    entities: set[Node] = set()
     for subject in subjects:
         kind = reader.entity_kind(subject)
         if kind is None:
             continue
+        entities.add(subject)
         label = subject.n3()
         if isinstance(subject, BNode):
             problem = GraphProblem(f"{kind[:-1]} {label} is a blank node: give it an IRI", "id")
@@ -223,14 +225,14 @@ def graph_documents(graph: Graph, terms: ContextTerms | None = None) -> Iterator
         errors: list[GraphProblem] = []
         doc = reader.node(subject, iri, errors)
         yield GraphDocument(iri, subject, kind, doc, errors)
-    yield from _strays(graph, reader)
+    yield from _strays(graph, reader, entities)
 
 
-def _strays(graph: Graph, reader: _Reader) -> Iterator[GraphDocument]:
-    """Subjects that are no entity and hang off no other node (untyped, or of a class that
-    is no entity's): their triples would be lost."""
+def _strays(graph: Graph, reader: _Reader, entities: set[Node]) -> Iterator[GraphDocument]:
+    """Subjects that are no entity (not in `entities`) and hang off no other node (untyped,
+    or of a class that is no entity's): their triples would be lost."""
     for subject in sorted(set(graph.subjects()), key=str):
-        if reader.entity_kind(subject) is not None or _is_part(graph, subject, of_typed=False):
+        if subject in entities or _is_part(graph, subject, of_typed=False):
             continue
         if isinstance(subject, BNode) and (None, None, subject) in graph:
             continue  # an embedded node (an address, a geo point...)

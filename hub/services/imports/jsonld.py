@@ -115,7 +115,7 @@ def node_entry(node: Any, line: int, base_url: str) -> Iterator[Entry | Problem]
     if not isinstance(node, dict):
         yield Problem("a @graph item must be a node object", line=line)
         return
-    node = {{"@id": "id", "@type": "type"}.get(key, key): value for key, value in node.items()}
+    node = aliased(node)
     iri = node.get("id")
     if "@context" in node:
         yield Problem(
@@ -129,7 +129,7 @@ def node_entry(node: Any, line: int, base_url: str) -> Iterator[Entry | Problem]
         except ValueError as exc:
             yield Problem(str(exc), field="id", line=line, entity=iri)
             return
-        named = _declared_kind(node.get("type"))
+        named = declared_kind(node.get("type"))
         if named is not None and named != kind:
             yield Problem(
                 f"the type names {named}, the IRI {kind}", field="type", line=line, entity=iri
@@ -138,7 +138,15 @@ def node_entry(node: Any, line: int, base_url: str) -> Iterator[Entry | Problem]
         yield Entry(kind, key, node, line, "line", entity=iri)
 
 
-def _declared_kind(types: Any) -> str | None:
+def aliased(node: dict[str, Any]) -> dict[str, Any]:
+    """The node with `@id` and `@type` under our context's aliases, `id` and `type`."""
+    return {_ALIASES.get(key, key): value for key, value in node.items()}
+
+
+_ALIASES = {"@id": "id", "@type": "type"}
+
+
+def declared_kind(types: Any) -> str | None:
     """The kind a node's `type` names, when it is well-formed (the model checks the rest)."""
     names = [types] if isinstance(types, str) else types
     if isinstance(names, list) and all(isinstance(name, str) for name in names):
